@@ -1,0 +1,77 @@
+import type { Container } from '../../analysis/kubernetes';
+import { describeContainer, kubernetes } from '../../analysis/kubernetes';
+import { entry, get, scalar, type YamlMap } from '../../analysis/yaml-model';
+import type { Fix } from '../../findings';
+import type { Rule, SourceFile } from '../types';
+
+export const runAsNonRoot: Rule = {
+  meta: {
+    id: 'k8s.run-as-non-root',
+    title: 'Container may run as root',
+    family: 'yaml',
+    cwes: [250],
+    severity: 'medium',
+    confidence: 'high',
+    docs: {
+      summary:
+        'Finds containers that neither they nor their pod require to run as a non-root user (`runAsNonRoot: true`, or a non-zero `runAsUser`).',
+      why:
+        'Most images run as root unless told otherwise. Root inside the container makes a container escape, a writable host mount or a kernel bug far more damaging, and the restricted Pod Security Standard rejects it.',
+      vulnerable: 'spec:\n  containers:\n    - name: api\n      image: registry.example.com/api:1.4.2',
+      safe: 'spec:\n  containers:\n    - name: api\n      image: registry.example.com/api:1.4.2\n      securityContext:\n        runAsNonRoot: true',
+      references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    },
+  },
+  checkFile(context) {
+    for (const container of context.analysis(kubernetes).containers) {
+      if (runsAsNonRoot(container)) continue;
+      const at = entry(container.map, 'name')?.pair ?? container.map.node;
+      context.report({
+        node: at,
+        message: `${describeContainer(container)} may run as root; set securityContext.runAsNonRoot: true (on the container or the pod)`,
+        fix: runAsNonRootFix(context.file, container.map),
+      });
+    }
+  },
+};
+
+/** The container's own setting wins over the pod's, field by field, as the kubelet applies them. */
+function runsAsNonRoot(container: Container): boolean {
+  const own = get(container.map, 'securityContext');
+  const pod = get(container.podSpec, 'securityContext');
+  const setting = (key: string) => scalar(get(own, key)) ?? scalar(get(pod, key));
+  const user = setting('runAsUser');
+  if (user !== undefined && /^\d+$/.test(user) && user !== '0') return true;
+  return setting('runAsNonRoot') === 'true';
+}
+
+/** Sets or adds `runAsNonRoot: true` in the container's block-style securityContext, keeping its indentation. */
+function runAsNonRootFix(file: SourceFile, container: YamlMap): Fix | undefined {
+  const title = 'Set securityContext.runAsNonRoot: true';
+  const context = get(container, 'securityContext');
+  const existing = entry(context, 'runAsNonRoot')?.value;
+  if (existing?.kind === 'scalar') {
+    return { title, edits: [{ start: existing.node.startIndex, end: existing.node.endIndex, newText: 'true' }] };
+  }
+  if (context?.kind === 'map' && context.block && context.entries.length > 0) {
+    return { title, edits: [insertLineBefore(context.entries[0].pair, 'runAsNonRoot: true')] };
+  }
+  if (!context && container.block && container.entries.length > 0) {
+    const first = container.entries[0].pair;
+    const indent = ' '.repeat(first.startPosition.column);
+    const last = container.entries[container.entries.length - 1].pair;
+    const lineEnd = file.lines.lineStart(last.endPosition.row + 1);
+    const atEnd = lineEnd <= last.endIndex;
+    const text = `securityContext:\n${indent}  runAsNonRoot: true`;
+    return atEnd
+      ? { title, edits: [{ start: file.text.length, end: file.text.length, newText: `\n${indent}${text}\n` }] }
+      : { title, edits: [{ start: lineEnd, end: lineEnd, newText: `${indent}${text}\n` }] };
+  }
+  return undefined;
+}
+
+/** A new line with `text` at the indentation of `sibling`, just above it. */
+function insertLineBefore(sibling: { startIndex: number; startPosition: { column: number } }, text: string) {
+  const indent = ' '.repeat(sibling.startPosition.column);
+  return { start: sibling.startIndex, end: sibling.startIndex, newText: `${text}\n${indent}` };
+}

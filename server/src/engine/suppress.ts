@@ -1,0 +1,109 @@
+import type { Node } from 'web-tree-sitter';
+import type { Finding, Suppression } from './findings';
+import type { LanguageId } from './parse/languages';
+import type { RuleMeta } from './rules/types';
+
+/**
+ * One suppression syntax for every language, inside the language's own comment:
+ *   # owasp-audit-ignore py.yaml-load -- the file is our own fixture
+ *   // owasp-audit-ignore ts.eval, ts.dangerously-set-inner-html -- reason
+ *   # owasp-audit-ignore-file k8s.run-as-non-root -- reason   (whole file)
+ * An inline suppression covers findings that start on its own line or on the line below it.
+ */
+const MARKER = /owasp-audit-ignore(-file)?\b([^\n]*)/;
+
+export interface SuppressionComment {
+  kind: 'inline' | 'file';
+  ruleIds: string[];
+  reason: string;
+  line: number;
+  start: number;
+  end: number;
+  used: boolean;
+}
+
+export function parseSuppressionComment(comment: Node): SuppressionComment | undefined {
+  const m = MARKER.exec(comment.text);
+  if (!m) return undefined;
+  const body = m[2].replace(/\*\/\s*\}?\s*$/, '').replace(/-->\s*$/, '');
+  const [idsPart, ...reasonParts] = body.split('--');
+  const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
+  return {
+    kind: m[1] ? 'file' : 'inline',
+    ruleIds,
+    reason: reasonParts.join('--').trim().replace(/^TODO\b.*$/i, ''),
+    line: comment.startPosition.row,
+    start: comment.startIndex,
+    end: comment.endIndex,
+    used: false,
+  };
+}
+
+/** Marks suppressed findings in place; returns the comments so unused ones can be reported. */
+export function applySuppressions(findings: Finding[], comments: SuppressionComment[]): void {
+  for (const f of findings) {
+    const line = f.range.start.line;
+    const match = comments.find(
+      (c) => c.ruleIds.includes(f.ruleId) && (c.kind === 'file' || c.line === line || c.line === line - 1),
+    );
+    if (match) {
+      match.used = true;
+      const suppression: Suppression = { kind: match.kind, reason: match.reason, line: match.line };
+      f.suppression = suppression;
+    }
+  }
+}
+
+export const UNUSED_SUPPRESSION: RuleMeta = {
+  id: 'owasp-audit.unused-suppression',
+  title: 'Suppression that no longer suppresses anything',
+  family: 'any',
+  cwes: [],
+  severity: 'info',
+  confidence: 'high',
+  docs: {
+    summary: 'An `owasp-audit-ignore` comment names a rule that reports nothing on the lines it covers.',
+    why: 'Stale suppressions hide future findings on that line and mislead reviewers; remove them once the code is fixed.',
+    vulnerable: '# owasp-audit-ignore py.yaml-load -- legacy loader\ndata = yaml.safe_load(text)',
+    safe: 'data = yaml.safe_load(text)',
+  },
+};
+
+export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
+  id: 'owasp-audit.suppression-without-reason',
+  title: 'Suppression without a reason',
+  family: 'any',
+  cwes: [],
+  severity: 'info',
+  confidence: 'high',
+  docs: {
+    summary: 'An `owasp-audit-ignore` comment that gives no reason after `--`.',
+    why: 'A suppression is a security decision; the reason tells reviewers and auditors why the finding is safe to ignore.',
+    vulnerable: '# owasp-audit-ignore py.yaml-load\ndata = yaml.load(text, Loader=yaml.Loader)',
+    safe: '# owasp-audit-ignore py.yaml-load -- trusted build-time fixture, never user input\ndata = yaml.load(text, Loader=yaml.Loader)',
+  },
+};
+
+export const UNKNOWN_RULE_IN_SUPPRESSION: RuleMeta = {
+  id: 'owasp-audit.unknown-rule-in-suppression',
+  title: 'Suppression names an unknown rule',
+  family: 'any',
+  cwes: [],
+  severity: 'info',
+  confidence: 'high',
+  docs: {
+    summary: 'An `owasp-audit-ignore` comment names a rule id that does not exist (often a typo).',
+    why: 'A misspelt rule id suppresses nothing, so the finding the author meant to silence is still reported, or worse, the author believes a different one is covered.',
+    vulnerable: '# owasp-audit-ignore py.yaml-lod -- fixture\n',
+    safe: '# owasp-audit-ignore py.yaml-load -- fixture\n',
+  },
+};
+
+export const ENGINE_NOTICE_RULES: RuleMeta[] = [UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, UNKNOWN_RULE_IN_SUPPRESSION];
+
+/** The comment text that suppresses `ruleId`, in the syntax of the language (and JSX children). */
+export function suppressionCommentText(language: LanguageId, ruleId: string, inJsx: boolean): string {
+  const body = `owasp-audit-ignore ${ruleId} -- TODO: say why this is safe`;
+  if (language === 'python' || language === 'yaml') return `# ${body}`;
+  return inJsx ? `{/* ${body} */}` : `// ${body}`;
+}
