@@ -181,7 +181,10 @@ export class Engine {
       confidence: report.confidence ?? rule.confidence,
       cwes: rule.cwes,
       category: categoryFor(rule.cwes, config.edition),
-      fix: report.fix,
+      fix: report.fix && {
+        title: report.fix.title,
+        edits: report.fix.edits.map((e) => ({ ...e, range: { start: file.lines.positionAt(e.start), end: file.lines.positionAt(e.end) } })),
+      },
       path: report.path,
       fingerprint: '',
     };

@@ -12,6 +12,8 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /** Filled in by the engine for outputs that need lines and columns (SARIF, LSP). */
+  range?: Range;
 }
 
 export class LineIndex {

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import workerpool from 'workerpool';
+import type { AuditConfig } from '../engine/config';
+import type { Engine } from '../engine/engine';
+import { scanFileFromDisk, type FileResult } from './scan-file';
+
+export interface AuditOptions {
+  config: AuditConfig;
+  /** How each absolute path is shown in results (relative to the root in the CLI). */
+  displayPath: (absolutePath: string) => string;
+  /** Worker threads; 1 scans in this thread. Defaults to the machine's parallelism. */
+  jobs?: number;
+  verifyFixes?: boolean;
+  signal?: AbortSignal;
+  /** Called as each file's result arrives, in completion order. */
+  onResult?: (result: FileResult, done: number, total: number) => void;
+}
+
+/** Files per task sent to a worker: large enough to amortise messaging, small enough to balance the load. */
+const CHUNK = 8;
+/** A chunk that takes longer than this is abandoned and its files reported, so one pathological file cannot hang an audit. */
+const CHUNK_TIMEOUT_MS = 60_000;
+
+export const WORKER_SCRIPT = join(__dirname, 'audit-worker.js');
+
+/**
+ * Scans files on a pool of worker threads (each with its own engine) and streams results. Falls back to this thread
+ * when there is little work, one job, or no bundled worker script (running from source in tests).
+ */
+export async function auditFiles(engine: Engine, files: readonly string[], options: AuditOptions): Promise<FileResult[]> {
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const total = files.length;
+  const results: FileResult[] = [];
+  let done = 0;
+  const deliver = (r: FileResult) => {
+    results.push(r);
+    done++;
+    options.onResult?.(r, done, total);
+  };
+  const usePool = jobs > 1 && files.length > CHUNK && existsSync(WORKER_SCRIPT);
+  if (!usePool) {
+    for (const file of files) {
+      if (options.signal?.aborted) break;
+      deliver(await scanFileFromDisk(engine, file, options.displayPath(file), options.config, options.verifyFixes ?? false));
+    }
+    return results;
+  }
+
+  const pool = workerpool.pool(WORKER_SCRIPT, { maxWorkers: Math.min(jobs, Math.ceil(files.length / CHUNK)), workerType: 'thread' });
+  const onAbort = () => void pool.terminate(true);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const chunks: { absolutePath: string; displayPath: string }[][] = [];
+    for (let i = 0; i < files.length; i += CHUNK) {
+      chunks.push(files.slice(i, i + CHUNK).map((f) => ({ absolutePath: f, displayPath: options.displayPath(f) })));
+    }
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        try {
+          const chunkResults = (await pool
+            .exec('scanFiles', [chunk, options.config, options.verifyFixes ?? false])
+            .timeout(CHUNK_TIMEOUT_MS)) as FileResult[];
+          for (const r of chunkResults) deliver(r);
+        } catch (e) {
+          if (options.signal?.aborted) return;
+          const reason = e instanceof workerpool.Promise.TimeoutError ? `timed out after ${CHUNK_TIMEOUT_MS / 1000} s` : (e as Error).message;
+          for (const f of chunk) {
+            deliver({ file: f.displayPath, absolutePath: f.absolutePath, lines: 0, findings: [], skipped: true, notices: [{ file: f.displayPath, level: 'warning', message: `could not be scanned: ${reason}` }] });
+          }
+        }
+      }),
+    );
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.terminate();
+  }
+  return results;
+}

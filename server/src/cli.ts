@@ -1,0 +1,168 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { auditRoot, defaultConfigPath, loadConfigFile, runAudit } from './audit/run-audit';
+import { formatJson } from './audit/format-json';
+import { formatSarif } from './audit/format-sarif';
+import { formatText } from './audit/format-text';
+import { TOOL_VERSION, ruleDocUrl } from './audit/report';
+import { defaultConfig, formatConfigProblem } from './engine/config';
+import { Engine } from './engine/engine';
+import { isSeverity, severityRank, type Severity } from './engine/findings';
+import { categoryFor, categoryLabel, EDITIONS, isEdition } from './engine/owasp';
+
+const USAGE = `owasp-audit ${TOOL_VERSION}: OWASP Top 10 audit for Python, TypeScript/JavaScript and YAML
+
+Usage:
+  owasp-audit scan [paths...] [options]   audit files and folders (default: .)
+  owasp-audit rules [--format text|json]  list the rules
+  owasp-audit explain <rule-id>           show a rule's documentation
+  owasp-audit lsp --stdio                 run the language server (any LSP editor)
+
+Scan options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --fail-on SEVERITY         exit 1 if a finding at or above SEVERITY is reported:
+                             critical, high, medium, low, info, or none (default: low)
+  --config FILE              configuration file (default: <root>/.owasp-audit.yml)
+  --edition 2017|2021|2025   OWASP Top 10 edition for categories (default: 2017)
+  --jobs N                   worker threads (default: number of CPUs)
+
+Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage or configuration error.
+`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scan':
+      return scan(rest);
+    case 'rules':
+      return rules(rest);
+    case 'explain':
+      return explain(rest);
+    case 'lsp': {
+      const { startServer } = await import('./server');
+      startServer();
+      return new Promise<number>(() => undefined);
+    }
+    case '--version':
+    case 'version':
+      process.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function scan(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+      'fail-on': { type: 'string', default: 'low' },
+      config: { type: 'string' },
+      edition: { type: 'string' },
+      jobs: { type: 'string' },
+    },
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const failOn = values['fail-on']!;
+  if (failOn !== 'none' && !isSeverity(failOn)) throw new UsageError(`--fail-on must be critical, high, medium, low, info or none, not "${failOn}"`);
+  if (values.edition !== undefined && !isEdition(values.edition)) throw new UsageError(`--edition must be one of ${EDITIONS.join(', ')}`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive whole number');
+
+  const engine = await Engine.create();
+  const paths = positionals.length ? positionals : ['.'];
+  const root = auditRoot(paths);
+  const configPath = values.config ?? defaultConfigPath(root);
+  const { config, problems } = configPath ? loadConfigFile(configPath, engine.ruleIds) : { config: defaultConfig(), problems: [] };
+  if (values.edition) config.edition = values.edition as typeof config.edition;
+  for (const p of problems) process.stderr.write(`${formatConfigProblem(p)}\n`);
+  if (problems.length) process.stderr.write('owasp-audit: continuing with defaults for the settings above\n');
+
+  const report = await runAudit(engine, { paths, config, configProblems: problems, root, jobs, verifyFixes: format !== 'text' });
+  const output = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report);
+  if (values.output) writeFileSync(values.output, output);
+  else process.stdout.write(output);
+
+  if (problems.length) return 2;
+  if (failOn === 'none') return 0;
+  const threshold = severityRank(failOn as Severity);
+  const failing = report.findings.some((f) => !f.suppression && f.category && severityRank(f.severity) >= threshold);
+  return failing ? 1 : 0;
+}
+
+async function rules(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, edition: { type: 'string' } } });
+  const edition = isEdition(values.edition) ? values.edition : defaultConfig().edition;
+  const engine = await Engine.create();
+  const metas = engine.ruleMetas;
+  if (values.format === 'json') {
+    const list = metas.map((m) => ({ id: m.id, title: m.title, family: m.family, cwe: m.cwes, severity: m.severity, confidence: m.confidence, category: categoryFor(m.cwes, edition) ?? null, docs: ruleDocUrl(m.id) }));
+    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...metas.map((m) => m.id.length));
+  for (const m of metas) {
+    const category = categoryFor(m.cwes, edition);
+    const cwe = m.cwes.map((c) => `CWE-${c}`).join(',') || '-';
+    process.stdout.write(`${m.id.padEnd(width)}  ${m.severity.padEnd(8)}  ${(category ? categoryLabel(category) : 'notice').padEnd(32)}  ${cwe.padEnd(8)}  ${m.title}\n`);
+  }
+  return 0;
+}
+
+async function explain(args: string[]): Promise<number> {
+  const id = args[0];
+  if (!id) throw new UsageError('explain needs a rule id (see `owasp-audit rules`)');
+  const engine = await Engine.create();
+  const meta = engine.meta(id);
+  if (!meta) throw new UsageError(`unknown rule "${id}" (see \`owasp-audit rules\`)`);
+  const category = categoryFor(meta.cwes, defaultConfig().edition);
+  process.stdout.write(
+    [
+      `${meta.id}: ${meta.title}`,
+      `${category ? `${categoryLabel(category)} (OWASP ${category.edition}), ` : ''}${meta.cwes.map((c) => `CWE-${c}`).join(', ')}; severity ${meta.severity}, confidence ${meta.confidence}`,
+      '',
+      meta.docs.summary,
+      '',
+      `Why it matters: ${meta.docs.why}`,
+      '',
+      'Vulnerable:',
+      indent(meta.docs.vulnerable),
+      '',
+      'Safe:',
+      indent(meta.docs.safe),
+      '',
+      `More: ${ruleDocUrl(meta.id)}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+const indent = (code: string) => code.split('\n').map((l) => `    ${l}`).join('\n');
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`owasp-audit: ${(e as Error).message}\n\n${USAGE}`);
+    } else {
+      process.stderr.write(`owasp-audit: internal error: ${(e as Error).stack ?? e}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

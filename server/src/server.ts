@@ -1,0 +1,387 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CodeAction,
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Diagnostic,
+  type InitializeParams,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { auditFiles } from './audit/auditor';
+import { ruleDocUrl } from './audit/report';
+import { listWorkspaceFiles } from './audit/workspace';
+import { applyConfigInput, CONFIG_FILE_NAME, defaultConfig, parseConfigFile, type AuditConfig, type ConfigInput, type ConfigProblem } from './engine/config';
+import { Engine, type ScanInput, type ScanResult } from './engine/engine';
+import type { Finding, Severity } from './engine/findings';
+import { verifyEdits, verifyFix } from './engine/fixes';
+import { categoryLabel } from './engine/owasp';
+import { EditableDocument } from './engine/parse/document';
+import { detectLanguage } from './engine/parse/languages';
+import { suppressionCommentText } from './engine/suppress';
+import type { Range, TextEdit } from './engine/text';
+
+/** The command any LSP client can run; VS Code's client wraps it in a cancellable notification. */
+export const AUDIT_WORKSPACE_COMMAND = 'owasp-audit.auditWorkspace';
+const SOURCE = 'owasp-audit';
+/** Re-scan this long after the last keystroke: parsing is incremental, but bursts of typing need not each be scanned. */
+const CHANGE_DEBOUNCE_MS = 60;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  critical: DiagnosticSeverity.Error,
+  high: DiagnosticSeverity.Error,
+  medium: DiagnosticSeverity.Warning,
+  low: DiagnosticSeverity.Information,
+  info: DiagnosticSeverity.Hint,
+};
+
+interface OpenDocument {
+  uri: string;
+  path: string;
+  version: number;
+  source: EditableDocument;
+  /** The last scan of this version, kept for code actions. */
+  scan?: { version: number; result: ScanResult; config: AuditConfig };
+  timer?: NodeJS.Timeout;
+}
+
+interface DiagnosticData {
+  ruleId: string;
+  fingerprint: string;
+}
+
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  const cwe = f.cwes.length ? ` (${f.cwes.map((c) => `CWE-${c}`).join(', ')})` : '';
+  const category = f.category ? `[${categoryLabel(f.category)}] ` : '';
+  const data: DiagnosticData = { ruleId: f.ruleId, fingerprint: f.fingerprint };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.ruleId,
+    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    message: `${category}${f.message}${cwe}`,
+    relatedInformation: f.path?.map((step) => ({ location: { uri, range: step.range }, message: step.message })),
+    data,
+  };
+}
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const enginePromise = Engine.create();
+  const documents = new Map<string, OpenDocument>();
+  /** Diagnostics the workspace audit published for files that are not open. */
+  const audited = new Map<string, Diagnostic[]>();
+  let folders: string[] = [];
+  let trusted = true;
+  let hasConfigurationCapability = false;
+  let hasWatchedFilesCapability = false;
+  let hasProgressCapability = false;
+  let initOptionsSettings: ConfigInput = {};
+  const configCache = new Map<string, { config: AuditConfig; problems: ConfigProblem[] }>();
+
+  const log = (message: string) => connection.console.log(`[owasp-audit] ${message}`);
+
+  connection.onInitialize((params: InitializeParams) => {
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: ConfigInput };
+    trusted = options.trusted !== false;
+    initOptionsSettings = options.settings ?? {};
+    folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    hasWatchedFilesCapability = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    hasProgressCapability = !!params.capabilities.window?.workDoneProgress;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [AUDIT_WORKSPACE_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'owasp-audit' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (hasWatchedFilesCapability) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+      folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];
+      configCache.clear();
+      rescanAll();
+    });
+    void enginePromise.then(
+      (engine) => log(`ready: ${engine.rules.length} rules${trusted ? '' : ' (untrusted workspace: .owasp-audit.yml is not read)'}`),
+      (e: Error) => connection.window.showErrorMessage(`OWASP Audit could not start its engine: ${e.message}`),
+    );
+  });
+
+  const folderOf = (path: string) =>
+    folders.filter((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+
+  /** Defaults, then the editor's settings, then the workspace's .owasp-audit.yml (the team's shared choice wins). */
+  async function configFor(path: string): Promise<AuditConfig> {
+    const engine = await enginePromise;
+    const folder = folderOf(path) ?? '';
+    const cached = configCache.get(folder);
+    if (cached) return cached.config;
+    let settings: ConfigInput = initOptionsSettings;
+    if (hasConfigurationCapability) {
+      const fetched = (await connection.workspace.getConfiguration({ scopeUri: folder ? URI.file(folder).toString() : undefined, section: 'owaspAudit' })) as ConfigInput | null;
+      settings = fetched ?? {};
+    }
+    const fromSettings = applyConfigInput(defaultConfig(), settings, engine.ruleIds, 'settings (owaspAudit.*)');
+    let result = fromSettings;
+    const configPath = folder && trusted ? join(folder, CONFIG_FILE_NAME) : undefined;
+    let text: string | undefined;
+    try {
+      text = configPath ? readFileSync(configPath, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    if (configPath && text !== undefined) {
+      const fromFile = parseConfigFile(configPath, text, engine.ruleIds, fromSettings.config);
+      result = { config: fromFile.config, problems: [...fromSettings.problems, ...fromFile.problems] };
+      void connection.sendDiagnostics({ uri: URI.file(configPath).toString(), diagnostics: fromFile.problems.map(configDiagnostic) });
+    }
+    for (const p of fromSettings.problems) log(`settings: ${p.message}`);
+    if (result.problems.length) {
+      void connection.window.showWarningMessage(`OWASP Audit: ${result.problems.length} configuration problem(s); see ${configPath ?? 'settings'}. Defaults apply to those settings.`);
+    }
+    configCache.set(folder, result);
+    return result.config;
+  }
+
+  function configDiagnostic(p: ConfigProblem): Diagnostic {
+    const range = { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 + 200 } };
+    return { range, severity: DiagnosticSeverity.Error, source: SOURCE, message: p.message };
+  }
+
+  async function scanDocument(doc: OpenDocument): Promise<void> {
+    const engine = await enginePromise;
+    const config = await configFor(doc.path);
+    const version = doc.version;
+    if (documents.get(doc.uri) !== doc) return;
+    const started = performance.now();
+    const result = engine.scan(scanInput(doc), config);
+    doc.scan = { version, result, config };
+    for (const n of result.notices) log(`${doc.path}: ${n.message}`);
+    const diagnostics = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, doc.uri));
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    if (process.env.OWASP_AUDIT_TRACE_TIMING) log(`scanned ${doc.path} v${version} in ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  function schedule(doc: OpenDocument, delay: number): void {
+    clearTimeout(doc.timer);
+    doc.timer = setTimeout(() => {
+      doc.timer = undefined;
+      void scanDocument(doc).catch((e: Error) => log(`scan failed for ${doc.path}: ${e.stack ?? e.message}`));
+    }, delay);
+  }
+
+  function rescanAll(): void {
+    for (const doc of documents.values()) schedule(doc, 0);
+  }
+
+  connection.onDidOpenTextDocument(async ({ textDocument }) => {
+    const path = URI.parse(textDocument.uri).fsPath;
+    const language = detectLanguage(path, textDocument.languageId);
+    if (!language) return;
+    const engine = await enginePromise;
+    const config = await configFor(path);
+    if (textDocument.text.length > config.maxFileSize) {
+      log(`${path}: not scanned, larger than the configured maxFileSize`);
+      return;
+    }
+    const doc: OpenDocument = {
+      uri: textDocument.uri,
+      path,
+      version: textDocument.version,
+      source: new EditableDocument(language, textDocument.text, (l, t, old) => engine.parse(l, t, old)),
+    };
+    documents.get(doc.uri)?.source.dispose();
+    documents.set(doc.uri, doc);
+    schedule(doc, 0);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return;
+    doc.source.applyChanges(contentChanges);
+    doc.version = textDocument.version;
+    schedule(doc, CHANGE_DEBOUNCE_MS);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return;
+    clearTimeout(doc.timer);
+    doc.source.dispose();
+    documents.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: audited.get(textDocument.uri) ?? [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    configCache.clear();
+    rescanAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    configCache.clear();
+    rescanAll();
+  });
+
+  connection.onCodeAction(async ({ textDocument, context, range }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return [];
+    if (doc.timer || doc.scan?.version !== doc.version) {
+      clearTimeout(doc.timer);
+      doc.timer = undefined;
+      await scanDocument(doc);
+    }
+    const scan = doc.scan;
+    if (!scan) return [];
+    const engine = await enginePromise;
+    const input = scanInput(doc);
+    const actions: CodeAction[] = [];
+    const wanted = context.diagnostics.filter((d) => d.source === SOURCE && d.data);
+    const overlapping = wanted.length
+      ? wanted
+      : scan.result.findings
+          .filter((f) => !f.suppression && f.range.start.line <= range.end.line && f.range.end.line >= range.start.line)
+          .map((f) => toDiagnostic(f, doc.uri));
+    for (const diagnostic of overlapping) {
+      const data = diagnostic.data as DiagnosticData;
+      const finding = scan.result.findings.find((f) => f.fingerprint === data.fingerprint && !f.suppression);
+      if (!finding) continue;
+      if (finding.fix && verifyFix(engine, input, scan.result, finding, finding.fix, scan.config)) {
+        actions.push({
+          title: finding.fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: true,
+          diagnostics: [diagnostic],
+          edit: { changes: { [doc.uri]: finding.fix.edits.map((e) => toLspEdit(doc, e)) } },
+        });
+      }
+      if (finding.category) {
+        const suppress = suppressionEdit(engine, doc, input, scan.result, finding, scan.config);
+        if (suppress) {
+          actions.push({
+            title: `Suppress ${finding.ruleId} on this line (owasp-audit-ignore)`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [doc.uri]: [toLspEdit(doc, suppress)] } },
+          });
+        }
+      }
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async (params, token, workDone) => {
+    if (params.command !== AUDIT_WORKSPACE_COMMAND) return undefined;
+    let progress: WorkDoneProgressReporter = workDone;
+    if (!params.workDoneToken && hasProgressCapability) {
+      progress = await connection.window.createWorkDoneProgress();
+    }
+    return auditWorkspace(progress, token);
+  });
+
+  async function auditWorkspace(progress: WorkDoneProgressReporter, token: CancellationToken) {
+    const engine = await enginePromise;
+    const abort = new AbortController();
+    const cancelled = () => token.isCancellationRequested || ((progress as { token?: CancellationToken }).token?.isCancellationRequested ?? false);
+    progress.begin('OWASP Audit: auditing workspace', 0, 'listing files', true);
+    const onCancel = () => abort.abort();
+    token.onCancellationRequested(onCancel);
+    const summary = { files: 0, findings: 0, byCategory: {} as Record<string, number>, cancelled: false };
+    try {
+      for (const folder of folders) {
+        if (cancelled()) break;
+        const config = await configFor(folder);
+        const files = await listWorkspaceFiles(folder, { exclude: config.exclude, signal: abort.signal });
+        await auditFiles(engine, files, {
+          config,
+          displayPath: (p) => p,
+          signal: abort.signal,
+          onResult: (r, done, total) => {
+            if (cancelled()) {
+              abort.abort();
+              return;
+            }
+            summary.files++;
+            const uri = URI.file(r.absolutePath).toString();
+            const active = r.findings.filter((f) => !f.suppression);
+            summary.findings += active.filter((f) => f.category).length;
+            for (const f of active) if (f.category) summary.byCategory[f.category.id] = (summary.byCategory[f.category.id] ?? 0) + 1;
+            const diagnostics = active.map((f) => toDiagnostic(f, uri));
+            audited.set(uri, diagnostics);
+            if (!documents.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+            progress.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`);
+          },
+        });
+      }
+    } finally {
+      summary.cancelled = cancelled();
+      progress.done();
+    }
+    log(`workspace audit: ${summary.files} files, ${summary.findings} findings${summary.cancelled ? ' (cancelled)' : ''}`);
+    return summary;
+  }
+
+  connection.onShutdown(async () => {
+    for (const doc of documents.values()) {
+      clearTimeout(doc.timer);
+      doc.source.dispose();
+    }
+    documents.clear();
+    (await enginePromise).dispose();
+  });
+
+  connection.listen();
+}
+
+function scanInput(doc: OpenDocument): ScanInput {
+  return { path: doc.path, text: doc.source.text, language: doc.source.language, tree: doc.source.tree };
+}
+
+function toLspEdit(doc: OpenDocument, edit: TextEdit): { range: Range; newText: string } {
+  const lines = doc.source.lines;
+  return { range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, newText: edit.newText };
+}
+
+/**
+ * A comment line above the finding, at its indentation, in the file's comment syntax. In JSX children `//` is text,
+ * so there the `{/* *\/}` form is tried first; either form is offered only if it verifies like a fix.
+ */
+function suppressionEdit(engine: Engine, doc: OpenDocument, input: ScanInput, before: ScanResult, finding: Finding, config: AuditConfig): TextEdit | undefined {
+  const line = finding.range.start.line;
+  const lines = doc.source.lines;
+  const lineStart = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
+  const jsxFirst = startsInJsxChildren(doc, lineStart + indent.length);
+  const language = doc.source.language;
+  const styles = language === 'tsx' || language === 'javascript' ? [jsxFirst, !jsxFirst] : [false];
+  for (const inJsx of styles) {
+    const edit = { start: lineStart, end: lineStart, newText: `${indent}${suppressionCommentText(language, finding.ruleId, inJsx)}\n` };
+    if (verifyEdits(engine, input, before, finding.ruleId, [edit], config, true)) return edit;
+  }
+  return undefined;
+}
+
+function startsInJsxChildren(doc: OpenDocument, offset: number): boolean {
+  let node = doc.source.tree.rootNode.descendantForIndex(offset);
+  while (node?.parent && node.parent.startIndex === offset) node = node.parent;
+  const parentType = node?.parent?.type;
+  return parentType === 'jsx_element' || parentType === 'jsx_fragment';
+}
