@@ -2,6 +2,8 @@ import { describeContainer, kubernetes } from '../../analysis/kubernetes';
 import { entry, isTrue, path } from '../../analysis/yaml-model';
 import type { Rule } from '../types';
 
+const POD_HEAD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: registry.example.com/api:1.4.2\n';
+
 export const privilegedContainer: Rule = {
   meta: {
     id: 'k8s.privileged-container',
@@ -14,8 +16,8 @@ export const privilegedContainer: Rule = {
       summary: 'Finds containers, init containers and ephemeral containers with `securityContext.privileged: true`.',
       why:
         'A privileged container has every capability and the host\'s devices; a compromise of the process inside it (an RCE in the API, say) is a compromise of the node and of every pod on it.',
-      vulnerable: 'spec:\n  containers:\n    - name: api\n      image: registry.example.com/api@sha256:...\n      securityContext:\n        privileged: true',
-      safe: 'spec:\n  containers:\n    - name: api\n      image: registry.example.com/api@sha256:...\n      securityContext:\n        privileged: false\n        allowPrivilegeEscalation: false',
+      vulnerable: POD_HEAD + '      securityContext:\n        runAsNonRoot: true\n        privileged: true\n',
+      safe: POD_HEAD + '      securityContext:\n        runAsNonRoot: true\n        privileged: false\n        allowPrivilegeEscalation: false\n',
       references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/', 'https://cwe.mitre.org/data/definitions/250.html'],
     },
   },

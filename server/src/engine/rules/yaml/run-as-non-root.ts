@@ -17,8 +17,8 @@ export const runAsNonRoot: Rule = {
         'Finds containers that neither they nor their pod require to run as a non-root user (`runAsNonRoot: true`, or a non-zero `runAsUser`).',
       why:
         'Most images run as root unless told otherwise. Root inside the container makes a container escape, a writable host mount or a kernel bug far more damaging, and the restricted Pod Security Standard rejects it.',
-      vulnerable: 'spec:\n  containers:\n    - name: api\n      image: registry.example.com/api:1.4.2',
-      safe: 'spec:\n  containers:\n    - name: api\n      image: registry.example.com/api:1.4.2\n      securityContext:\n        runAsNonRoot: true',
+      vulnerable: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: registry.example.com/api:1.4.2\n',
+      safe: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: api\n      image: registry.example.com/api:1.4.2\n',
       references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
     },
   },
