@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeAction,
@@ -60,6 +60,12 @@ interface DiagnosticData {
   fingerprint: string;
 }
 
+/** The rule's page shipped with the extension (docs/rules next to dist/), opened in the editor; the web page otherwise. */
+function ruleDocHref(ruleId: string): string {
+  const local = join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`);
+  return existsSync(local) ? URI.file(local).toString() : ruleDocUrl(ruleId);
+}
+
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   const cwe = f.cwes.length ? ` (${f.cwes.map((c) => `CWE-${c}`).join(', ')})` : '';
   const category = f.category ? `[${categoryLabel(f.category)}] ` : '';
@@ -69,7 +75,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.ruleId,
-    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    codeDescription: { href: ruleDocHref(f.ruleId) },
     message: `${category}${f.message}${cwe}`,
     relatedInformation: f.path?.map((step) => ({ location: { uri, range: step.range }, message: step.message })),
     data,
