@@ -55,6 +55,8 @@ export interface Finding {
   path?: PathStep[];
   fingerprint: string;
   suppression?: Suppression;
+  /** Set when compared with a baseline: `unchanged` findings were accepted earlier and neither print nor fail. */
+  baselineState?: 'new' | 'unchanged';
 }
 
 /**
