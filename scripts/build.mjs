@@ -2,7 +2,7 @@
 // Bundles the CLI/language server, the audit worker and the VS Code client with esbuild, and copies the wasm files
 // next to the bundles (the parser looks for them in its own folder).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ const dist = join(root, 'dist');
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 
-rmSync(dist, { recursive: true, force: true });
+// Overwrite in place rather than wiping dist/: tests and a running language server may be reading it.
 mkdirSync(dist, { recursive: true });
 
 const common = {
