@@ -62,17 +62,21 @@ export function parseConfigFile(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const err of doc.errors) at(err.pos[0], `invalid YAML: ${err.message.split('\n')[0]}`);
   const config: AuditConfig = { ...base, rules: { ...base.rules }, exclude: [...base.exclude] };
-  if (doc.errors.length > 0) return { config, problems };
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, problems };
   if (!isMap(root)) {
-    at(root.range?.[0], 'the configuration must be a mapping (key: value lines)');
+    if (doc.errors.length === 0) at(root.range?.[0], 'the configuration must be a mapping (key: value lines)');
     return { config, problems };
   }
   const offsetOf = (node: unknown) => (node as YamlNode | null)?.range?.[0];
+  // A setting a YAML error falls inside is not trusted; the settings around it still apply. Errors found at the end
+  // of the file (an unclosed bracket) belong to the setting that runs to the end.
+  const broken = (start: number | undefined, end = start) =>
+    start !== undefined && doc.errors.some((e) => e.pos[0] >= start && (e.pos[0] < end! || end! >= text.length));
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     const keyOffset = offsetOf(pair.key);
+    if (broken(keyOffset, (pair.value as YamlNode | null)?.range?.[1] ?? (pair.key as YamlNode | null)?.range?.[1])) continue;
     if (!key || !KNOWN_KEYS.includes(key)) {
       at(keyOffset, `unknown setting "${key ?? '?'}" (known: ${KNOWN_KEYS.join(', ')})`);
       continue;

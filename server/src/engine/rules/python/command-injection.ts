@@ -1,5 +1,9 @@
+import type { Node } from 'web-tree-sitter';
 import { isConstantExpression } from '../../analysis/constants';
 import { keywordArgument, positionalArguments, pythonNames, qualifiedName } from '../../analysis/python-names';
+import { pythonTaint } from '../../analysis/python-taint';
+import type { Fix } from '../../findings';
+import { taintReport } from './taint-sink';
 import type { Rule } from '../types';
 
 /** Functions that hand their first argument to a shell, always or with `shell=True`. */
@@ -26,8 +30,10 @@ export const commandInjection: Rule = {
       references: ['https://cwe.mitre.org/data/definitions/78.html', 'https://cheatsheetseries.owasp.org/cheatsheets/OS_Command_Injection_Defense_Cheat_Sheet.html'],
     },
   },
-  query: `(call function: [(identifier) (attribute)] @callee arguments: (argument_list) @args
-  (#match? @callee "(^|\\\\.)(system|popen|getoutput|getstatusoutput|run|call|check_call|check_output|Popen)$")) @call`,
+  // A bare name may be an alias (`from subprocess import run as f`), so only attribute calls are narrowed by name.
+  query: `(call function: (identifier) @callee arguments: (argument_list) @args) @call
+(call function: (attribute attribute: (identifier) @method) @callee arguments: (argument_list) @args
+  (#match? @method "^(system|popen|getoutput|getstatusoutput|run|call|check_call|check_output|Popen)$")) @call`,
   check(match, context) {
     const names = context.analysis(pythonNames);
     const qualified = qualifiedName(match.node('callee'), names);
@@ -40,10 +46,72 @@ export const commandInjection: Rule = {
       return;
     }
     const command = positionalArguments(args)[0] ?? keywordArgument(args, 'args') ?? keywordArgument(args, 'cmd');
-    if (!command || isConstantExpression(command, (name) => names.assignments.get(name))) return;
+    if (!command) return;
+    const shell = ALWAYS_SHELL.has(qualified) || keywordArgument(args, 'shell')?.type === 'true';
+    const hit = context.analysis(pythonTaint).taintOf(command, 'shell');
+    if (!shell) {
+      // Without a shell only the program itself matters: `subprocess.run([prog, ...])` with `prog` from the request.
+      const program = command.type === 'list' ? command.namedChildren[0] : command;
+      const programHit = program && context.analysis(pythonTaint).taintOf(program, 'shell');
+      if (programHit) context.report({ ...taintReport(programHit, program!, `${qualified}()`, context), message: `${qualified}() runs a program named by ${programHit.source}; choose the program from a fixed set` });
+      return;
+    }
+    if (isConstantExpression(command, (name) => names.assignments.get(name))) return;
+    const advice = 'pass an argument list without shell=True (or quote with shlex.quote)';
+    // Tainted: the path shows the attacker's data arriving. Otherwise the data may still be outside input the
+    // analysis cannot follow (another module, a database row), so it stays reported, at low confidence.
     context.report({
-      node: command,
-      message: `${qualified}() runs a shell command built from non-constant data; pass an argument list without shell=True (or quote with shlex.quote)`,
+      ...(hit ? taintReport(hit, command, `${qualified}()`, context) : { node: command, confidence: 'low' as const }),
+      message: hit
+        ? `${qualified}() runs a shell command built from ${hit.source}; ${advice}`
+        : `${qualified}() runs a shell command built from non-constant data; ${advice}`,
+      fix: SHELL_WHEN_ASKED.has(qualified) ? argumentListFix(command, keywordArgument(args, 'shell')!) : undefined,
     });
   },
 };
+
+/** Characters that mean something to the shell: a command with any of them in its literal text is not split. */
+const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[\]#~={}%!\n]/;
+
+/**
+ * `subprocess.run(f"tar czf {archive} /data", shell=True)` -> `subprocess.run(["tar", "czf", archive, "/data"])`:
+ * only when every interpolated value is a whole word and the literal text has no shell syntax, so the argument
+ * list means what the shell would have run, minus the injection.
+ */
+function argumentListFix(command: Node, shellValue: Node): Fix | undefined {
+  if (command.type !== 'string') return undefined;
+  // Tokens: literal characters, or an interpolated expression; words are the runs between spaces.
+  const tokens: (string | Node)[] = [];
+  for (const part of command.namedChildren.slice(1, -1)) {
+    if (part?.type === 'interpolation') {
+      const expression = part.childForFieldName('expression');
+      if (!expression || part.childForFieldName('format_specifier') || part.childForFieldName('type_conversion')) return undefined;
+      tokens.push(expression);
+    } else {
+      if (part?.type !== 'string_content' || SHELL_SYNTAX.test(part.text)) return undefined;
+      tokens.push(...part.text);
+    }
+  }
+  const words: string[] = [];
+  let word: (string | Node)[] = [];
+  for (const token of [...tokens, ' ']) {
+    if (token !== ' ') {
+      word.push(token);
+      continue;
+    }
+    if (word.length === 0) continue;
+    const literal = word.every((t) => typeof t === 'string');
+    if (!literal && word.length > 1) return undefined;
+    words.push(literal ? JSON.stringify(word.join('')) : (word[0] as Node).text);
+    word = [];
+  }
+  const keyword = shellValue.parent!;
+  const before = keyword.previousSibling;
+  return {
+    title: 'Pass an argument list without shell=True',
+    edits: [
+      { start: command.startIndex, end: command.endIndex, newText: `[${words.join(', ')}]` },
+      { start: before?.type === ',' ? before.startIndex : keyword.startIndex, end: keyword.endIndex, newText: '' },
+    ],
+  };
+}

@@ -32,8 +32,10 @@ export const yamlLoad: Rule = {
       references: ['https://cwe.mitre.org/data/definitions/502.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html'],
     },
   },
-  query: `(call function: [(identifier) (attribute)] @callee arguments: (argument_list) @args
-  (#match? @callee "(^|\\\\.)(load|load_all|unsafe_load|unsafe_load_all|full_load|full_load_all)$")) @call`,
+  // A bare name may be an alias (`from yaml import load as f`), so only attribute calls are narrowed by name.
+  query: `(call function: (identifier) @callee arguments: (argument_list) @args) @call
+(call function: (attribute attribute: (identifier) @method) @callee arguments: (argument_list) @args
+  (#match? @method "^(load|load_all|unsafe_load|unsafe_load_all|full_load|full_load_all)$")) @call`,
   check(match, context) {
     const callee = match.node('callee')!;
     const qualified = qualifiedName(callee, context.analysis(pythonNames));
@@ -58,11 +60,11 @@ function safeLoadFix(callee: Node, loader: Node | undefined, replacement: string
   const edits = [{ start: attribute.startIndex, end: attribute.endIndex, newText: replacement }];
   const loaderArg = loader?.parent;
   if (loaderArg) {
-    // Remove `, Loader=...` with the comma before it (or after it, when it comes first).
+    // Remove `, Loader=...` with the comma before it (or, when it comes first, up to the next argument).
     const prev = loaderArg.previousSibling;
     const next = loaderArg.nextSibling;
     if (prev?.type === ',') edits.push({ start: prev.startIndex, end: loaderArg.endIndex, newText: '' });
-    else if (next?.type === ',') edits.push({ start: loaderArg.startIndex, end: next.endIndex, newText: '' });
+    else if (next?.type === ',') edits.push({ start: loaderArg.startIndex, end: next.nextSibling?.startIndex ?? next.endIndex, newText: '' });
     else edits.push({ start: loaderArg.startIndex, end: loaderArg.endIndex, newText: '' });
   }
   return { title: `Use yaml.${replacement}()`, edits };

@@ -48,7 +48,8 @@ function runsAsNonRoot(container: Container): boolean {
 /** Sets or adds `runAsNonRoot: true` in the container's block-style securityContext, keeping its indentation. */
 function runAsNonRootFix(file: SourceFile, container: YamlMap): Fix | undefined {
   const title = 'Set securityContext.runAsNonRoot: true';
-  const context = get(container, 'securityContext');
+  const contextEntry = entry(container, 'securityContext');
+  const context = contextEntry?.value;
   const existing = entry(context, 'runAsNonRoot')?.value;
   if (existing?.kind === 'scalar') {
     return { title, edits: [{ start: existing.node.startIndex, end: existing.node.endIndex, newText: 'true' }] };
@@ -56,7 +57,12 @@ function runAsNonRootFix(file: SourceFile, container: YamlMap): Fix | undefined 
   if (context?.kind === 'map' && context.block && context.entries.length > 0) {
     return { title, edits: [insertLineBefore(context.entries[0].pair, 'runAsNonRoot: true')] };
   }
-  if (!context && container.block && container.entries.length > 0) {
+  if (contextEntry && !context) {
+    // `securityContext:` with no value (its settings commented out, say): fill it rather than add a duplicate key.
+    const indent = ' '.repeat(contextEntry.pair.startPosition.column);
+    return { title, edits: [{ start: contextEntry.pair.endIndex, end: contextEntry.pair.endIndex, newText: `\n${indent}  runAsNonRoot: true` }] };
+  }
+  if (!contextEntry && container.block && container.entries.length > 0) {
     const first = container.entries[0].pair;
     const indent = ' '.repeat(first.startPosition.column);
     const last = container.entries[container.entries.length - 1].pair;

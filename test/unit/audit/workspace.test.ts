@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { listWorkspaceFiles } from '../../../server/src/audit/workspace';
+import { createTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+
+const code = 'x = 1\n';
+
+describe('listWorkspaceFiles', () => {
+  let ws: TempWorkspace;
+  let outside: TempWorkspace;
+  const list = async (exclude?: string[]) => (await listWorkspaceFiles(ws.root, { exclude })).map((f) => relative(ws.root, f).split(sep).join('/'));
+
+  before(() => {
+    outside = createTempWorkspace({ 'evil.py': code, 'secrets/key.py': code });
+    ws = createTempWorkspace({
+      'app.py': code,
+      'types.d.ts': 'export {};\n',
+      'README.md': '# shop\n',
+      'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      'Dockerfile': 'FROM python:3.12\n',
+      'api/main.py': code,
+      'api/stubs.pyi': code,
+      'web/page.tsx': code,
+      'web/util.ts': code,
+      'web/legacy.js': code,
+      'web/module.mjs': code,
+      'web/button.jsx': code,
+      'k8s/pod.yaml': code,
+      'k8s/svc.yml': code,
+      'node_modules/left-pad/index.js': code,
+      'web/node_modules/react/index.js': code,
+      '.venv/lib/site.py': code,
+      'dist/bundle.js': code,
+      'web/build/out.js': code,
+      '.git/hooks/pre-commit.py': code,
+      '.gitignore': '*.log.py\n/scratch/\n',
+      'scratch/try.py': code,
+      'api/scratch/kept.py': code,
+      'api/debug.log.py': code,
+      'web/.gitignore': 'generated/\n/local.ts\n*.generated.ts\n!keep.generated.ts\n',
+      'web/keep.generated.ts': code,
+      'web/generated/api.ts': code,
+      'web/local.ts': code,
+      'web/lib/local.ts': code,
+      'web/lib/x.generated.ts': code,
+      'examples/demo.py': code,
+      'web/util.test.ts': code,
+    });
+    symlinkSync(outside.root, ws.path('outside-dir'));
+    symlinkSync(outside.path('evil.py'), ws.path('api/evil-link.py'));
+    symlinkSync(ws.path('api/main.py'), ws.path('api/main-link.py'));
+    symlinkSync(ws.path('k8s'), ws.path('manifests'));
+    symlinkSync(ws.path('does-not-exist.py'), ws.path('dangling.py'));
+  });
+  after(() => {
+    ws.remove();
+    outside.remove();
+  });
+
+  it('lists supported files, honouring .gitignore files, default excludes and symlink rules', async () => {
+    const files = await list();
+    assert.deepEqual(files.filter((f) => !f.startsWith('k8s/') && !f.startsWith('manifests/')), [
+      'api/main-link.py',
+      'api/main.py',
+      'api/scratch/kept.py',
+      'api/stubs.pyi',
+      'app.py',
+      'examples/demo.py',
+      'web/button.jsx',
+      'web/keep.generated.ts',
+      'web/legacy.js',
+      'web/lib/local.ts',
+      'web/module.mjs',
+      'web/page.tsx',
+      'web/util.test.ts',
+      'web/util.ts',
+    ]);
+  });
+
+  it('includes a symlinked folder inside the root, listing its files once', async () => {
+    const yaml = (await list()).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
+    assert.equal(yaml.length, 2, JSON.stringify(yaml));
+    assert.deepEqual(yaml.map((f) => f.split('/').pop()).sort(), ['pod.yaml', 'svc.yml']);
+  });
+
+  it('never follows a link out of the root, to a folder or a file', async () => {
+    const files = await list();
+    assert.ok(!files.some((f) => f.startsWith('outside-dir/') || f.includes('evil')), JSON.stringify(files));
+  });
+
+  it('skips unsupported files and declaration files', async () => {
+    const files = await list();
+    for (const skipped of ['README.md', 'logo.png', 'Dockerfile', 'types.d.ts', 'dangling.py']) assert.ok(!files.includes(skipped), skipped);
+  });
+
+  it('applies configured excludes on top', async () => {
+    const files = await list(['examples/', '**/*.test.ts', 'api/stubs.pyi']);
+    for (const gone of ['examples/demo.py', 'web/util.test.ts', 'api/stubs.pyi']) assert.ok(!files.includes(gone), gone);
+    assert.ok(files.includes('web/util.ts') && files.includes('app.py'));
+  });
+
+  it('stops early when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    assert.deepEqual(await listWorkspaceFiles(ws.root, { signal: controller.signal }), []);
+  });
+});
