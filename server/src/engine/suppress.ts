@@ -8,7 +8,8 @@ import type { RuleMeta } from './rules/types';
  *   # owasp-audit-ignore py.yaml-load -- the file is our own fixture
  *   // owasp-audit-ignore ts.eval, ts.dangerously-set-inner-html -- reason
  *   # owasp-audit-ignore-file k8s.run-as-non-root -- reason   (whole file)
- * An inline suppression covers findings that start on its own line or on the line below it.
+ * A suppression on a line of its own covers findings that start on the line below it (and on its own line); one
+ * trailing code covers only its own line.
  */
 const MARKER = /owasp-audit-ignore(-file)?\b([^\n]*)/;
 
@@ -17,12 +18,15 @@ export interface SuppressionComment {
   ruleIds: string[];
   reason: string;
   line: number;
+  /** Whether the comment trails code on its line, and so does not reach the next line. */
+  trailing: boolean;
   start: number;
   end: number;
   used: boolean;
 }
 
-export function parseSuppressionComment(comment: Node): SuppressionComment | undefined {
+/** `lineText` is the text of the comment's first line, to tell a comment on its own line from a trailing one. */
+export function parseSuppressionComment(comment: Node, lineText: string): SuppressionComment | undefined {
   const m = MARKER.exec(comment.text);
   if (!m) return undefined;
   const body = m[2].replace(/\*\/\s*\}?\s*$/, '').replace(/-->\s*$/, '');
@@ -33,6 +37,7 @@ export function parseSuppressionComment(comment: Node): SuppressionComment | und
     ruleIds,
     reason: reasonParts.join('--').trim().replace(/^TODO\b.*$/i, ''),
     line: comment.startPosition.row,
+    trailing: lineText.slice(0, comment.startPosition.column).replace(/[{\s]/g, '') !== '',
     start: comment.startIndex,
     end: comment.endIndex,
     used: false,
@@ -44,7 +49,7 @@ export function applySuppressions(findings: Finding[], comments: SuppressionComm
   for (const f of findings) {
     const line = f.range.start.line;
     const match = comments.find(
-      (c) => c.ruleIds.includes(f.ruleId) && (c.kind === 'file' || c.line === line || c.line === line - 1),
+      (c) => c.ruleIds.includes(f.ruleId) && (c.kind === 'file' || c.line === line || (!c.trailing && c.line === line - 1)),
     );
     if (match) {
       match.used = true;

@@ -42,6 +42,11 @@ describe('suppressions', () => {
     assert.deepEqual(await summary('python', text), { 'py.yaml-load': ['2S', '5'], [UNUSED]: ['3'] });
   });
 
+  it('a comment trailing code covers only its own line, not the line below', async () => {
+    const text = lines('import yaml', 'a = yaml.load(s)  # owasp-audit-ignore py.yaml-load -- fixture', 'b = yaml.load(s)');
+    assert.deepEqual(await summary('python', text), { 'py.yaml-load': ['1S', '2'] });
+  });
+
   it('covers only the rules it names', async () => {
     const text = lines('import yaml', 'import os', '# owasp-audit-ignore py.yaml-load -- trusted', 'os.system(yaml.load(s))');
     assert.deepEqual(await summary('python', text), { 'py.command-injection': ['3'], 'py.yaml-load': ['3S'] });

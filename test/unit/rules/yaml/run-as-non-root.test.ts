@@ -38,6 +38,12 @@ describe('k8s.run-as-non-root', () => {
       ]);
     });
 
+    it('runAsUser: 0 is reported as running as root, with no fix (runAsNonRoot would only stop the pod starting)', async () => {
+      const text = pod('containers:', '  - name: api', '    image: registry.example.com/api:1.4.2', '    securityContext:', '      runAsUser: 0');
+      const [finding] = await expectFindings(RULE, 'yaml', text, [{ at: 'name: api', occurrence: 2, message: ['runs as root (runAsUser: 0)'] }]);
+      assert.equal(finding.fix, undefined);
+    });
+
     it('init and ephemeral containers, a CronJob, a List and later documents', async () => {
       const text = lines(
         'apiVersion: batch/v1',

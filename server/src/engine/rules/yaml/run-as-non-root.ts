@@ -24,25 +24,31 @@ export const runAsNonRoot: Rule = {
   },
   checkFile(context) {
     for (const container of context.analysis(kubernetes).containers) {
-      if (runsAsNonRoot(container)) continue;
+      const user = runAsUser(container);
+      if (user === 'non-root') continue;
       const at = entry(container.map, 'name')?.pair ?? container.map.node;
       context.report({
         node: at,
-        message: `${describeContainer(container)} may run as root; set securityContext.runAsNonRoot: true (on the container or the pod)`,
-        fix: runAsNonRootFix(context.file, container.map),
+        message:
+          user === 'root'
+            ? `${describeContainer(container)} runs as root (runAsUser: 0); run it as a non-zero user and set runAsNonRoot: true`
+            : `${describeContainer(container)} may run as root; set securityContext.runAsNonRoot: true (on the container or the pod)`,
+        // With runAsUser: 0, adding runAsNonRoot would only stop the pod from starting: no one-step fix.
+        fix: user === 'root' ? undefined : runAsNonRootFix(context.file, container.map),
       });
     }
   },
 };
 
 /** The container's own setting wins over the pod's, field by field, as the kubelet applies them. */
-function runsAsNonRoot(container: Container): boolean {
+function runAsUser(container: Container): 'non-root' | 'root' | 'unknown' {
   const own = get(container.map, 'securityContext');
   const pod = get(container.podSpec, 'securityContext');
   const setting = (key: string) => scalar(get(own, key)) ?? scalar(get(pod, key));
   const user = setting('runAsUser');
-  if (user !== undefined && /^\d+$/.test(user) && user !== '0') return true;
-  return setting('runAsNonRoot') === 'true';
+  if (user === '0') return 'root';
+  if (user !== undefined && /^\d+$/.test(user)) return 'non-root';
+  return setting('runAsNonRoot') === 'true' ? 'non-root' : 'unknown';
 }
 
 /** Sets or adds `runAsNonRoot: true` in the container's block-style securityContext, keeping its indentation. */
