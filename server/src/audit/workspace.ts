@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isSupportedPath } from '../engine/parse/languages';
@@ -34,20 +34,15 @@ const toPosix = (p: string) => p.split(sep).join('/');
 
 /**
  * Lists the supported files under `root`, honouring every .gitignore on the way down (each relative to its own
- * folder), the default excludes and the configured ones. Symbolic links are followed only when they resolve inside
- * the root, so a link cannot make the audit read outside the workspace.
+ * folder), the default excludes and the configured ones. Symbolic links are not followed, so the audit never reads
+ * outside the workspace and never reports a file twice.
  */
 export async function listWorkspaceFiles(root: string, options: WalkOptions = {}): Promise<string[]> {
-  const realRoot = await realpath(root);
   const base = ignore().add(DEFAULT_EXCLUDES).add([...(options.exclude ?? [])]);
   const files: string[] = [];
-  const seenDirs = new Set<string>();
 
   const walk = async (dir: string, rules: { dir: string; ig: Ignore }[]): Promise<void> => {
     if (options.signal?.aborted) return;
-    const realDir = await realpath(dir).catch(() => undefined);
-    if (!realDir || seenDirs.has(realDir) || !isInside(realRoot, realDir)) return;
-    seenDirs.add(realDir);
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -64,15 +59,11 @@ export async function listWorkspaceFiles(root: string, options: WalkOptions = {}
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await realpath(path).catch(() => undefined);
-        if (!target || !isInside(realRoot, target)) continue;
-        const info = await stat(target).catch(() => undefined);
-        isDir = !!info?.isDirectory();
-        isFile = !!info?.isFile();
-      }
+      // Links are not followed: one inside the root points at files the walk lists under their real path anyway
+      // (a link would list them twice, under a second name), and one outside the root must never be read.
+      if (entry.isSymbolicLink()) continue;
+      const isDir = entry.isDirectory();
+      const isFile = entry.isFile();
       if (ignored(path, isDir)) continue;
       if (isDir) await walk(path, scoped);
       else if (isFile && isSupportedPath(entry.name)) files.push(path);
@@ -80,9 +71,4 @@ export async function listWorkspaceFiles(root: string, options: WalkOptions = {}
   };
   await walk(root, []);
   return files;
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
 }
