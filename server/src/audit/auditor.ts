@@ -48,7 +48,8 @@ export async function auditFiles(engine: Engine, files: readonly string[], optio
     return results;
   }
 
-  const pool = workerpool.pool(WORKER_SCRIPT, { maxWorkers: Math.min(jobs, Math.ceil(files.length / CHUNK)), workerType: 'thread' });
+  const maxWorkers = Math.min(jobs, Math.ceil(files.length / CHUNK));
+  const pool = workerpool.pool(WORKER_SCRIPT, { maxWorkers, workerType: 'thread' });
   const onAbort = () => void pool.terminate(true);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -56,8 +57,12 @@ export async function auditFiles(engine: Engine, files: readonly string[], optio
     for (let i = 0; i < files.length; i += CHUNK) {
       chunks.push(files.slice(i, i + CHUNK).map((f) => ({ absolutePath: f, displayPath: options.displayPath(f) })));
     }
-    await Promise.all(
-      chunks.map(async (chunk) => {
+    // One chunk in flight per worker, never a queue inside workerpool: after a worker thread dies, workerpool does not
+    // dispatch its queued tasks (their promises never settle, and the CLI would exit 0 with no report).
+    let nextChunk = 0;
+    const lane = async () => {
+      while (nextChunk < chunks.length && !options.signal?.aborted) {
+        const chunk = chunks[nextChunk++];
         try {
           const chunkResults = (await pool
             .exec('scanFiles', [chunk, options.config, options.verifyFixes ?? false])
@@ -65,13 +70,14 @@ export async function auditFiles(engine: Engine, files: readonly string[], optio
           for (const r of chunkResults) deliver(r);
         } catch (e) {
           if (options.signal?.aborted) return;
-          const reason = e instanceof workerpool.Promise.TimeoutError ? `timed out after ${CHUNK_TIMEOUT_MS / 1000} s` : (e as Error).message;
+          const reason = e instanceof workerpool.Promise.TimeoutError ? `timed out after ${CHUNK_TIMEOUT_MS / 1000} s` : (e as Error).message.split('\n')[0];
           for (const f of chunk) {
             deliver({ file: f.displayPath, absolutePath: f.absolutePath, lines: 0, findings: [], skipped: true, notices: [{ file: f.displayPath, level: 'warning', message: `could not be scanned: ${reason}` }] });
           }
         }
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: maxWorkers }, lane));
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await pool.terminate();
