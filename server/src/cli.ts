@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditRoot, defaultConfigPath, loadConfigFile, runAudit } from './audit/run-audit';
 import { formatJson } from './audit/format-json';
@@ -83,8 +83,11 @@ async function scan(args: string[]): Promise<number> {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive whole number');
 
-  const engine = await Engine.create();
   const paths = positionals.length ? positionals : ['.'];
+  // A mistyped path in CI must not pass as "nothing found".
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  const engine = await Engine.create();
   const root = auditRoot(paths);
   const configPath = values.config ?? defaultConfigPath(root);
   const { config, problems } = configPath ? loadConfigFile(configPath, engine.ruleIds) : { config: defaultConfig(), problems: [] };

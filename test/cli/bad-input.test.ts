@@ -55,22 +55,15 @@ describe('bad input never crashes the scan', () => {
       }),
     ));
 
-  it('reports a path that does not exist as a notice and still scans the others', () =>
+  it('a path that does not exist is a usage error (exit 2) naming it, even next to paths that exist', () =>
     withTempWorkspace({ 'read.py': YAML_LOAD_PY }, async (ws) => {
       const missing = join(ws.root, 'no', 'such', 'folder');
-      const { run, report } = await scanJson([ws.root, missing]);
-      assert.equal(run.code, 1, run.stderr);
-      assert.deepEqual(report.notices, [{ file: missing, level: 'warning', message: 'no such file or folder' }]);
-      assert.deepEqual(report.findings.map((f) => f.file), ['read.py']);
+      const run = await runCli(['scan', ws.root, missing]);
+      assertNoCrash(run);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, new RegExp(`no such file or folder: ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      assert.equal(run.stdout, '');
     }));
-
-  it('a scan of only a missing path exits 0 with the notice', async () => {
-    const run = await runCli(['scan', join(__dirname, 'no-such-project')]);
-    assertNoCrash(run);
-    assert.equal(run.code, 0);
-    assert.match(run.stdout, /no-such-project: warning: no such file or folder\n/);
-    assert.match(run.stdout, /: 0 findings in 0 files\n/);
-  });
 
   it('an empty folder gives an empty report and exit 0', () =>
     withTempWorkspace({}, async (ws) => {

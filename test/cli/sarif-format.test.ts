@@ -137,7 +137,7 @@ describe('scan --format sarif: notifications and empty results', () => {
       {
         level: 'error',
         message: { text: 'unknown rule "py.unknown" (run `owasp-audit rules` to list them)' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: ws.path('.owasp-audit.yml') }, region: { startLine: 3, startColumn: 3 } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: '.owasp-audit.yml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 3 } } }],
       },
     ]);
     assert.deepEqual(

@@ -30,7 +30,8 @@ function findingJson(f: Finding) {
 
 /** The stable JSON shape documented in docs/json-output.md (bump `formatVersion` on any incompatible change). */
 export function formatJson(report: AuditReport): string {
-  const active = report.findings.filter((f) => !f.suppression);
+  // Engine notices (a stale suppression, say) are listed with the findings but are not OWASP findings: not counted.
+  const active = report.findings.filter((f) => !f.suppression && f.category);
   const count = (key: (f: Finding) => string | undefined) => {
     const out: Record<string, number> = {};
     for (const f of active) {
@@ -48,7 +49,7 @@ export function formatJson(report: AuditReport): string {
         filesScanned: report.filesScanned,
         filesSkipped: report.filesSkipped,
         findings: active.length,
-        suppressed: report.findings.length - active.length,
+        suppressed: report.findings.filter((f) => f.suppression).length,
         byCategory: count((f) => f.category?.id),
         bySeverity: count((f) => f.severity),
       },

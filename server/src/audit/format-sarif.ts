@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../engine/findings';
@@ -23,6 +24,12 @@ function region(range: Range): Sarif.Region {
 
 function artifact(file: string): Sarif.ArtifactLocation {
   return { uri: encodeURI(file.split('\\').join('/')), uriBaseId: SRCROOT };
+}
+
+/** The configuration file relative to the root when it is inside it (like results), else as a file: URI. */
+function configArtifact(file: string, root: string): Sarif.ArtifactLocation {
+  const rel = relative(root, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? artifact(rel) : { uri: pathToFileURL(file).href };
 }
 
 function ruleDescriptor(meta: RuleMeta, report: AuditReport): Sarif.ReportingDescriptor {
@@ -132,7 +139,7 @@ export function formatSarif(report: AuditReport): string {
             toolConfigurationNotifications: report.configProblems.map((p) => ({
               level: 'error',
               message: { text: p.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(p.file) }, region: { startLine: p.line, startColumn: p.column } } }],
+              locations: [{ physicalLocation: { artifactLocation: configArtifact(p.file, report.root), region: { startLine: p.line, startColumn: p.column } } }],
             })),
             toolExecutionNotifications: report.notices.map((n) => ({
               level: n.level === 'warning' ? 'warning' : 'note',
