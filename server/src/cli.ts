@@ -1,5 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { applyBaseline, readBaseline, writeBaseline } from './audit/baseline';
+import { initProject } from './audit/init';
 import { auditRoot, defaultConfigPath, loadConfigFile, runAudit } from './audit/run-audit';
 import { formatJson } from './audit/format-json';
 import { formatSarif } from './audit/format-sarif';
@@ -7,7 +9,7 @@ import { formatText } from './audit/format-text';
 import { TOOL_VERSION, ruleDocUrl } from './audit/report';
 import { defaultConfig, formatConfigProblem } from './engine/config';
 import { Engine } from './engine/engine';
-import { isSeverity, severityRank, type Severity } from './engine/findings';
+import { confidenceRank, isConfidence, isSeverity, severityRank, type Severity } from './engine/findings';
 import { categoryFor, categoryLabel, EDITIONS, isEdition } from './engine/owasp';
 
 const USAGE = `owasp-audit ${TOOL_VERSION}: OWASP Top 10 audit for Python, TypeScript/JavaScript and YAML
@@ -16,6 +18,7 @@ Usage:
   owasp-audit scan [paths...] [options]   audit files and folders (default: .)
   owasp-audit rules [--format text|json]  list the rules
   owasp-audit explain <rule-id>           show a rule's documentation
+  owasp-audit init [folder] [--force]     write .owasp-audit.yml and a GitHub Actions workflow (SARIF upload)
   owasp-audit lsp --stdio                 run the language server (any LSP editor)
 
 Scan options:
@@ -26,6 +29,10 @@ Scan options:
   --config FILE              configuration file (default: <root>/.owasp-audit.yml)
   --edition 2017|2021|2025   OWASP Top 10 edition for categories (default: 2017)
   --jobs N                   worker threads (default: number of CPUs)
+  --fail-on-confidence LEVEL count only findings of at least this confidence (high, medium, low; default: low)
+  --baseline FILE            report and fail only on findings not in FILE (matched by fingerprint)
+  --update-baseline          write the current findings to the --baseline FILE and exit 0
+  -q, --quiet                print nothing on standard output (the exit code tells)
 
 Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage or configuration error.
 `;
@@ -41,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       return rules(rest);
     case 'explain':
       return explain(rest);
+    case 'init':
+      return init(rest);
     case 'lsp': {
       const { startServer } = await import('./server');
       startServer();
@@ -73,9 +82,16 @@ async function scan(args: string[]): Promise<number> {
       config: { type: 'string' },
       edition: { type: 'string' },
       jobs: { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean', default: false },
+      'fail-on-confidence': { type: 'string', default: 'low' },
+      quiet: { type: 'boolean', short: 'q', default: false },
     },
   });
   const format = values.format!;
+  const failOnConfidence = values['fail-on-confidence']!;
+  if (!isConfidence(failOnConfidence)) throw new UsageError(`--fail-on-confidence must be high, medium or low, not "${failOnConfidence}"`);
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const failOn = values['fail-on']!;
   if (failOn !== 'none' && !isSeverity(failOn)) throw new UsageError(`--fail-on must be critical, high, medium, low, info or none, not "${failOn}"`);
@@ -95,16 +111,50 @@ async function scan(args: string[]): Promise<number> {
   for (const p of problems) process.stderr.write(`${formatConfigProblem(p)}\n`);
   if (problems.length) process.stderr.write('owasp-audit: continuing with defaults for the settings above\n');
 
+  const baseline = values.baseline && !values['update-baseline'] ? readBaselineOrExplain(values.baseline) : undefined;
+
   const report = await runAudit(engine, { paths, config, configProblems: problems, root, jobs, verifyFixes: format !== 'text' });
+  if (values['update-baseline']) {
+    const count = writeBaseline(values.baseline!, report.findings);
+    process.stderr.write(`owasp-audit: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${values.baseline}\n`);
+    return problems.length ? 2 : 0;
+  }
+  if (baseline) applyBaseline(report.findings, baseline);
   const output = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report);
   if (values.output) writeFileSync(values.output, output);
-  else process.stdout.write(output);
+  else if (!values.quiet) process.stdout.write(output);
 
   if (problems.length) return 2;
   if (failOn === 'none') return 0;
-  const threshold = severityRank(failOn as Severity);
-  const failing = report.findings.some((f) => !f.suppression && f.category && severityRank(f.severity) >= threshold);
+  const severityThreshold = severityRank(failOn as Severity);
+  const confidenceThreshold = confidenceRank(failOnConfidence);
+  const failing = report.findings.some(
+    (f) =>
+      !f.suppression &&
+      f.category &&
+      f.baselineState !== 'unchanged' &&
+      severityRank(f.severity) >= severityThreshold &&
+      confidenceRank(f.confidence) >= confidenceThreshold,
+  );
   return failing ? 1 : 0;
+}
+
+function readBaselineOrExplain(path: string) {
+  try {
+    return readBaseline(path);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function init(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+  const root = positionals[0] ?? '.';
+  if (!existsSync(root)) throw new UsageError(`no such folder: ${root}`);
+  const result = initProject(root, values.force!);
+  for (const f of result.written) process.stdout.write(`wrote ${f}\n`);
+  for (const f of result.kept) process.stdout.write(`kept ${f} (exists; --force overwrites it)\n`);
+  return 0;
 }
 
 async function rules(args: string[]): Promise<number> {

@@ -6,7 +6,7 @@ import { VULNERABLE_APP } from '../helpers/cli-fixtures';
 import { REPO_ROOT, scanJson, type CliRun, type JsonFinding, type JsonRange, type JsonReport } from '../helpers/run-cli';
 import { withTempWorkspace } from '../helpers/with-temp-workspace';
 
-const FINDING_KEYS = ['category', 'confidence', 'cwe', 'docs', 'file', 'fingerprint', 'fix', 'message', 'path', 'range', 'rule', 'severity', 'suppression'];
+const FINDING_KEYS = ['baseline', 'category', 'confidence', 'cwe', 'docs', 'file', 'fingerprint', 'fix', 'message', 'path', 'range', 'rule', 'severity', 'suppression'];
 
 const source = (file: string) => readFileSync(join(VULNERABLE_APP, file), 'utf8');
 

@@ -24,6 +24,7 @@ function findingJson(f: Finding) {
     path: f.path?.map((s) => ({ range: oneBased(s.range), message: s.message })) ?? [],
     fingerprint: f.fingerprint,
     suppression: f.suppression ? { kind: f.suppression.kind, reason: f.suppression.reason, line: f.suppression.line + 1 } : null,
+    baseline: f.baselineState ?? null,
     docs: ruleDocUrl(f.ruleId),
   };
 }
@@ -31,7 +32,7 @@ function findingJson(f: Finding) {
 /** The stable JSON shape documented in docs/json-output.md (bump `formatVersion` on any incompatible change). */
 export function formatJson(report: AuditReport): string {
   // Engine notices (a stale suppression, say) are listed with the findings but are not OWASP findings: not counted.
-  const active = report.findings.filter((f) => !f.suppression && f.category);
+  const active = report.findings.filter((f) => !f.suppression && f.category && f.baselineState !== 'unchanged');
   const count = (key: (f: Finding) => string | undefined) => {
     const out: Record<string, number> = {};
     for (const f of active) {

@@ -108,6 +108,7 @@ function result(f: Finding, ruleIndex: number): Sarif.Result {
       },
     ];
   }
+  if (f.baselineState) out.baselineState = f.baselineState;
   if (f.suppression) {
     out.suppressions = [{ kind: 'inSource', status: 'accepted', justification: f.suppression.reason || 'no reason given' }];
   }

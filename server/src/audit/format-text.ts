@@ -14,7 +14,8 @@ export function formatFindingLine(f: Finding): string {
 export function formatText(report: AuditReport): string {
   const out: string[] = [];
   for (const p of report.configProblems) out.push(formatConfigProblem(p));
-  const active = report.findings.filter((f) => !f.suppression);
+  const active = report.findings.filter((f) => !f.suppression && f.baselineState !== 'unchanged');
+  const inBaseline = report.findings.filter((f) => !f.suppression && f.baselineState === 'unchanged').length;
   for (const f of active) out.push(formatFindingLine(f));
   const notices = report.notices;
   if (notices.length) {
@@ -22,11 +23,12 @@ export function formatText(report: AuditReport): string {
     for (const n of notices) out.push(`${n.file}: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
   }
   out.push('');
-  const suppressed = report.findings.length - active.length;
+  const suppressed = report.findings.filter((f) => f.suppression).length;
   const risks = active.filter((f) => f.category);
   out.push(
     `OWASP Top 10 (${report.edition}): ${risks.length} finding${risks.length === 1 ? '' : 's'} in ${report.filesScanned} file${report.filesScanned === 1 ? '' : 's'}` +
       (suppressed ? `, ${suppressed} suppressed` : '') +
+      (inBaseline ? `, ${inBaseline} in the baseline not shown` : '') +
       (report.filesSkipped ? `, ${report.filesSkipped} file${report.filesSkipped === 1 ? '' : 's'} skipped` : ''),
   );
   const width = Math.max(...allCategories(report.edition).map((c) => categoryLabel(c).length));

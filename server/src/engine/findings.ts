@@ -15,6 +15,9 @@ export function severityRank(s: Severity): number {
 export function confidenceRank(c: Confidence): number {
   return CONFIDENCES.length - CONFIDENCES.indexOf(c);
 }
+export function isConfidence(v: unknown): v is Confidence {
+  return typeof v === 'string' && (CONFIDENCES as readonly string[]).includes(v);
+}
 export function isSeverity(v: unknown): v is Severity {
   return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
 }
