@@ -40,7 +40,7 @@ CS_VERSION=4.100.3
 RG_PKG_VERSION=1.15.11
 RG_TAG=v13.0.0-10
 NODE_MAJOR_REQUIRED=20
-APT_PACKAGES=(chromium ripgrep libkrb5-dev libxkbfile-dev libsecret-1-dev build-essential python3)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev libxkbfile-dev libsecret-1-dev build-essential python3 neovim)
 # Packages whose install scripts code-server needs on Linux (others are skipped).
 ALLOW_TOP=(code-server argon2)
 ALLOW_VSCODE=(@parcel/watcher @vscode/deviceid @vscode/ripgrep @vscode/spdlog kerberos native-watchdog node-pty)

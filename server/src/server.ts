@@ -7,7 +7,10 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
+  MessageType,
   ProposedFeatures,
+  ShowMessageRequest,
   TextDocumentSyncKind,
   type CancellationToken,
   type Diagnostic,
@@ -25,7 +28,7 @@ import { verifyEdits, verifyFix } from './engine/fixes';
 import { categoryLabel } from './engine/owasp';
 import { EditableDocument } from './engine/parse/document';
 import { detectLanguage } from './engine/parse/languages';
-import { suppressionCommentText } from './engine/suppress';
+import { SUPPRESSION_WITHOUT_REASON, suppressionCommentText } from './engine/suppress';
 import type { Range, TextEdit } from './engine/text';
 
 /** The command any LSP client can run; VS Code's client wraps it in a cancellable notification. */
@@ -98,6 +101,9 @@ export function startServer(): void {
   const configCache = new Map<string, { config: AuditConfig; problems: ConfigProblem[] }>();
 
   const log = (message: string) => connection.console.log(`[owasp-audit] ${message}`);
+  /** A client may answer window/showMessageRequest with an error (not implemented): log the message then, never crash. */
+  const showMessage = (type: MessageType, message: string) =>
+    void connection.sendRequest(ShowMessageRequest.type, { type, message }).then(undefined, () => log(message));
 
   connection.onInitialize((params: InitializeParams) => {
     const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: ConfigInput; changeDebounceMs?: number };
@@ -133,7 +139,7 @@ export function startServer(): void {
     });
     void enginePromise.then(
       (engine) => log(`ready: ${engine.rules.length} rules${trusted ? '' : ' (untrusted workspace: .owasp-audit.yml is not read)'}`),
-      (e: Error) => connection.window.showErrorMessage(`OWASP Audit could not start its engine: ${e.message}`),
+      (e: Error) => showMessage(MessageType.Error, `OWASP Audit could not start its engine: ${e.message}`),
     );
   });
 
@@ -167,7 +173,7 @@ export function startServer(): void {
     }
     for (const p of fromSettings.problems) log(`settings: ${p.message}`);
     if (result.problems.length) {
-      void connection.window.showWarningMessage(`OWASP Audit: ${result.problems.length} configuration problem(s); see ${configPath ?? 'settings'}. Defaults apply to those settings.`);
+      showMessage(MessageType.Warning, `OWASP Audit: ${result.problems.length} configuration problem(s); see ${configPath ?? 'settings'}. Defaults apply to those settings.`);
     }
     configCache.set(folder, result);
     return result.config;
@@ -299,12 +305,14 @@ export function startServer(): void {
     return actions;
   });
 
-  connection.onExecuteCommand(async (params, token, workDone) => {
+  // Registered as a plain request: onExecuteCommand deletes params.workDoneToken before the handler sees it, so the
+  // handler could not tell a client's token from none.
+  connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
     if (params.command !== AUDIT_WORKSPACE_COMMAND) return undefined;
-    let progress: WorkDoneProgressReporter = workDone;
-    if (!params.workDoneToken && hasProgressCapability) {
-      progress = await connection.window.createWorkDoneProgress();
-    }
+    const progress: WorkDoneProgressReporter =
+      params.workDoneToken === undefined && hasProgressCapability
+        ? await connection.window.createWorkDoneProgress()
+        : connection.window.attachWorkDoneProgress(params.workDoneToken);
     return auditWorkspace(progress, token);
   });
 
@@ -385,7 +393,8 @@ function suppressionEdit(engine: Engine, doc: OpenDocument, input: ScanInput, be
   const styles = language === 'tsx' || language === 'javascript' ? [jsxFirst, !jsxFirst] : [false];
   for (const inJsx of styles) {
     const edit = { start: lineStart, end: lineStart, newText: `${indent}${suppressionCommentText(language, finding.ruleId, inJsx)}\n` };
-    if (verifyEdits(engine, input, before, finding.ruleId, [edit], config, true)) return edit;
+    // The comment's reason is a TODO placeholder, reported on purpose until the user writes one.
+    if (verifyEdits(engine, input, before, finding.ruleId, [edit], config, true, new Set([SUPPRESSION_WITHOUT_REASON.id]))) return edit;
   }
   return undefined;
 }

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AUDIT_WORKSPACE_COMMAND, LspClient } from '../helpers/lsp-client';
+import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+
+const TEXT_DOCUMENT_SYNC_INCREMENTAL = 2;
+
+describe('initialize', () => {
+  let workspace: TempWorkspace;
+  let client: LspClient;
+  before(async () => {
+    workspace = createTempWorkspace();
+    client = await LspClient.start({ workspaceFolder: workspace.root });
+  });
+  after(async () => {
+    await client?.dispose();
+    workspace?.remove();
+  });
+
+  it('announces incremental sync, quick-fix code actions and the audit command', () => {
+    const { capabilities, serverInfo } = client.initializeResult;
+    assert.equal(serverInfo?.name, 'owasp-audit');
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TEXT_DOCUMENT_SYNC_INCREMENTAL, save: { includeText: false } });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(capabilities.executeCommandProvider?.commands, [AUDIT_WORKSPACE_COMMAND]);
+  });
+
+  it('registers for configuration changes and .owasp-audit.yml changes once initialized', async () => {
+    const methods = await client.waitFor('two registrations', () => {
+      const all = client.registrations.flatMap((r) => r.registrations);
+      return all.length >= 2 ? all : undefined;
+    });
+    assert.deepEqual(methods.map((r) => r.method).sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
+    const watched = methods.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(watched?.registerOptions, { watchers: [{ globPattern: '**/.owasp-audit.yml' }] });
+  });
+});
+
+describe('shutdown', () => {
+  it('exits with code 0 after shutdown and exit', async () => {
+    const client = await LspClient.start();
+    try {
+      assert.equal(await client.shutdown(), 0);
+      assert.equal(client.isRunning, false);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('exits with code 1 on exit without shutdown, as the protocol specifies', async () => {
+    const client = await LspClient.start();
+    try {
+      assert.equal(await client.exit(), 1);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
