@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   createConnection,
   DiagnosticSeverity,
+  DiagnosticTag,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
@@ -28,7 +29,7 @@ import { verifyEdits, verifyFix } from './engine/fixes';
 import { categoryLabel } from './engine/owasp';
 import { EditableDocument } from './engine/parse/document';
 import { detectLanguage } from './engine/parse/languages';
-import { SUPPRESSION_WITHOUT_REASON, suppressionCommentText } from './engine/suppress';
+import { SUPPRESSION_WITHOUT_REASON, suppressionCommentText, UNUSED_SUPPRESSION } from './engine/suppress';
 import type { Range, TextEdit } from './engine/text';
 
 /** The command any LSP client can run; VS Code's client wraps it in a cancellable notification. */
@@ -45,7 +46,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   high: DiagnosticSeverity.Error,
   medium: DiagnosticSeverity.Warning,
   low: DiagnosticSeverity.Information,
-  info: DiagnosticSeverity.Hint,
+  // Shown in the Problems panel like every OWASP finding; only the engine's own notices are hints.
+  info: DiagnosticSeverity.Information,
 };
 
 interface OpenDocument {
@@ -75,7 +77,9 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, fingerprint: f.fingerprint };
   return {
     range: f.range,
-    severity: SEVERITY[f.severity],
+    severity: f.category ? SEVERITY[f.severity] : DiagnosticSeverity.Hint,
+    // An unused suppression is dead text: editors grey it out.
+    tags: f.ruleId === UNUSED_SUPPRESSION.id ? [DiagnosticTag.Unnecessary] : undefined,
     source: SOURCE,
     code: f.ruleId,
     codeDescription: { href: ruleDocHref(f.ruleId) },
