@@ -1,17 +1,27 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
   LanguageClient,
+  State,
   TransportKind,
   WorkDoneProgress,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { ruleDocUrl } from '../../server/src/audit/report';
+import { SEVERITIES, CONFIDENCES, type Confidence, type Severity } from '../../server/src/engine/findings';
+import { FINDINGS_NOTIFICATION, type FindingsParams } from '../../server/src/lsp/protocol';
+import { FindingsStore } from './findings-store';
+import { countActive } from './findings-tree';
+import { registerFindingsView, type FindingNode } from './findings-view';
+import { ReportPanel } from './report-panel';
 
 /** The server's command (see server.ts); the client wraps it in a cancellable notification with progress. */
 const SERVER_AUDIT_COMMAND = 'owasp-audit.auditWorkspace';
-const SOURCE = 'owasp-audit';
+/** Shows the activity-bar container of the Security Audit view (VS Code derives it from the container id). */
+const SHOW_VIEW_COMMAND = 'workbench.view.extension.owaspAudit';
 
 let client: LanguageClient | undefined;
 
@@ -37,21 +47,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('owaspAudit', 'OWASP Audit', serverOptions, clientOptions);
 
+  const store = new FindingsStore(context.workspaceState);
+  const report = new ReportPanel(() => client);
+  context.subscriptions.push(store, report, registerFindingsView(store));
+  context.subscriptions.push(
+    client.onNotification(FINDINGS_NOTIFICATION, (params: FindingsParams) => store.update(params)),
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Starting) store.clear();
+    }),
+  );
+
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
-  status.command = 'workbench.actions.view.problems';
-  status.tooltip = 'OWASP Audit findings: open the Problems panel';
+  status.command = SHOW_VIEW_COMMAND;
+  status.tooltip = 'OWASP Audit findings: open the Security Audit view';
   context.subscriptions.push(status);
   const updateStatus = () => {
-    let count = 0;
-    for (const [, diagnostics] of vscode.languages.getDiagnostics()) count += diagnostics.filter((d) => d.source === SOURCE).length;
-    status.text = `$(shield) OWASP ${count}`;
+    status.text = `$(shield) OWASP ${countActive(store.all())}`;
     status.show();
   };
-  context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(updateStatus));
+  context.subscriptions.push(store.onDidChange(updateStatus));
   updateStatus();
 
   context.subscriptions.push(
     vscode.commands.registerCommand('owaspAudit.auditWorkspace', () => auditWorkspace(output)),
+    vscode.commands.registerCommand('owaspAudit.showFindings', () => vscode.commands.executeCommand(SHOW_VIEW_COMMAND)),
+    vscode.commands.registerCommand('owaspAudit.showReport', () => report.show()),
+    vscode.commands.registerCommand('owaspAudit.exportReport', () => report.export()),
+    vscode.commands.registerCommand('owaspAudit.filterSeverity', async () => {
+      const choice = await pickMinimum('severity', SEVERITIES, store.filter.minSeverity);
+      if (choice) await store.setFilter({ minSeverity: choice });
+    }),
+    vscode.commands.registerCommand('owaspAudit.filterConfidence', async () => {
+      const choice = await pickMinimum('confidence', CONFIDENCES, store.filter.minConfidence);
+      if (choice) await store.setFilter({ minConfidence: choice });
+    }),
+    vscode.commands.registerCommand('owaspAudit.showSuppressed', () => store.setFilter({ showSuppressed: true })),
+    vscode.commands.registerCommand('owaspAudit.hideSuppressed', () => store.setFilter({ showSuppressed: false })),
+    vscode.commands.registerCommand('owaspAudit.showRuleDocumentation', (node?: FindingNode | string) =>
+      showRuleDocumentation(context, typeof node === 'string' ? node : node?.finding.ruleId),
+    ),
     vscode.commands.registerCommand('owaspAudit.showOutput', () => output.show()),
     vscode.commands.registerCommand('owaspAudit.restartServer', async () => {
       await client?.restart();
@@ -100,11 +134,31 @@ async function auditWorkspace(output: vscode.OutputChannel): Promise<AuditSummar
   if (summary) {
     const message = `OWASP Audit: ${summary.findings} finding${summary.findings === 1 ? '' : 's'} in ${summary.files} files${summary.cancelled ? ' (cancelled)' : ''}.`;
     output.appendLine(message);
-    void vscode.window.showInformationMessage(message, 'Show Problems').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showInformationMessage(message, 'Show Findings', 'Show Report').then((choice) => {
+      if (choice === 'Show Findings') void vscode.commands.executeCommand(SHOW_VIEW_COMMAND);
+      else if (choice === 'Show Report') void vscode.commands.executeCommand('owaspAudit.showReport');
     });
   }
   return summary;
+}
+
+/** Lists the levels from most to least severe; the one picked is the lowest shown. */
+async function pickMinimum<T extends Severity | Confidence>(what: string, levels: readonly T[], current: T): Promise<T | undefined> {
+  const items = levels.map((level, i) => ({
+    label: i === levels.length - 1 ? `${level} (show all)` : `${level} or higher`,
+    description: level === current ? 'current' : undefined,
+    level,
+  }));
+  return (await vscode.window.showQuickPick(items, { title: `Security Audit: minimum ${what}` }))?.level;
+}
+
+/** The rule's page shipped with the extension (docs/rules), in the Markdown preview; the web page when it is missing. */
+async function showRuleDocumentation(context: vscode.ExtensionContext, ruleId?: string): Promise<void> {
+  const id = ruleId ?? (await vscode.window.showInputBox({ title: 'Rule id', placeHolder: 'py.sql-injection' }));
+  if (!id || !/^[a-z0-9.-]+$/.test(id)) return;
+  const local = context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`));
+  if (existsSync(local)) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(local));
+  else await vscode.env.openExternal(vscode.Uri.parse(ruleDocUrl(id)));
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,11 +6,14 @@ import {
   createConnection,
   DiagnosticSeverity,
   DiagnosticTag,
+  ErrorCodes,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
+  FileChangeType,
   MessageType,
   ProposedFeatures,
+  ResponseError,
   ShowMessageRequest,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -20,7 +23,10 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { auditFiles } from './audit/auditor';
+import { formatJson } from './audit/format-json';
+import { formatSarif } from './audit/format-sarif';
 import { ruleDocUrl } from './audit/report';
+import { scanFileFromDisk } from './audit/scan-file';
 import { listWorkspaceFiles } from './audit/workspace';
 import { applyConfigInput, CONFIG_FILE_NAME, defaultConfig, parseConfigFile, type AuditConfig, type ConfigInput, type ConfigProblem } from './engine/config';
 import { Engine, type ScanInput, type ScanResult } from './engine/engine';
@@ -31,6 +37,9 @@ import { EditableDocument } from './engine/parse/document';
 import { detectLanguage } from './engine/parse/languages';
 import { SUPPRESSION_WITHOUT_REASON, suppressionCommentText, UNUSED_SUPPRESSION } from './engine/suppress';
 import type { Range, TextEdit } from './engine/text';
+import { EXPORT_REQUEST, FINDINGS_NOTIFICATION, REPORT_DATA_REQUEST, type ExportParams, type ExportResult, type ReportData } from './lsp/protocol';
+import { findingsParams, PublishedFindings, type PublishedFile } from './lsp/published-findings';
+import { buildAuditReport, buildReportData } from './lsp/report-data';
 
 /** The command any LSP client can run; VS Code's client wraps it in a cancellable notification. */
 export const AUDIT_WORKSPACE_COMMAND = 'owasp-audit.auditWorkspace';
@@ -40,6 +49,8 @@ const SOURCE = 'owasp-audit';
  * Clients may set `initializationOptions.changeDebounceMs` (the benchmark sets 0 to time the scan itself).
  */
 const DEFAULT_CHANGE_DEBOUNCE_MS = 60;
+/** Files the workspace audit covers, watched so that it stays current (see languages.ts). */
+const SOURCE_EXTENSIONS = ['py', 'pyi', 'ts', 'mts', 'cts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'yaml', 'yml'];
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   critical: DiagnosticSeverity.Error,
@@ -93,8 +104,7 @@ export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const enginePromise = Engine.create();
   const documents = new Map<string, OpenDocument>();
-  /** Diagnostics the workspace audit published for files that are not open. */
-  const audited = new Map<string, Diagnostic[]>();
+  const published = new PublishedFindings();
   let folders: string[] = [];
   let trusted = true;
   let hasConfigurationCapability = false;
@@ -133,7 +143,9 @@ export function startServer(): void {
   connection.onInitialized(() => {
     if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (hasWatchedFilesCapability) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/*.{${SOURCE_EXTENSIONS.join(',')}}` }],
+      });
     }
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
@@ -197,9 +209,39 @@ export function startServer(): void {
     const result = engine.scan(scanInput(doc), config);
     doc.scan = { version, result, config };
     for (const n of result.notices) log(`${doc.path}: ${n.message}`);
-    const diagnostics = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, doc.uri));
-    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    const file: PublishedFile = { uri: doc.uri, absolutePath: doc.path, findings: result.findings, text: doc.source.text };
+    published.setEditor(file);
+    await publish(file, version);
     if (process.env.OWASP_AUDIT_TRACE_TIMING) log(`scanned ${doc.path} v${version} in ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  /** Diagnostics for the editor's squiggles and Problems panel, and every OWASP finding (suppressed too) for audit views. */
+  async function publish(file: PublishedFile, version?: number): Promise<void> {
+    const diagnostics = file.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, file.uri));
+    await connection.sendDiagnostics({ uri: file.uri, version, diagnostics });
+    await connection.sendNotification(FINDINGS_NOTIFICATION, findingsParams(file, folders));
+  }
+
+  /** Re-audits in flight, by URI: closing a document waits for its own so that it never shows the older result. */
+  const reaudits = new Map<string, Promise<void>>();
+  function reaudit(uri: string): void {
+    const pending = (reaudits.get(uri) ?? Promise.resolve())
+      .then(() => reauditFromDisk(uri))
+      .catch((e: Error) => log(`re-audit failed for ${uri}: ${e.message}`))
+      .finally(() => {
+        if (reaudits.get(uri) === pending) reaudits.delete(uri);
+      });
+    reaudits.set(uri, pending);
+  }
+
+  /** After the first workspace audit, a saved or changed file the audit covered is re-audited alone, from disk. */
+  async function reauditFromDisk(uri: string): Promise<void> {
+    if (!published.audited || !published.hasDisk(uri)) return;
+    const engine = await enginePromise;
+    const path = URI.parse(uri).fsPath;
+    const result = await scanFileFromDisk(engine, path, path, await configFor(path), false);
+    const file: PublishedFile = { uri, absolutePath: path, findings: result.findings };
+    if (published.setDisk(file)) await publish(file);
   }
 
   function schedule(doc: OpenDocument, delay: number): void {
@@ -249,17 +291,48 @@ export function startServer(): void {
     clearTimeout(doc.timer);
     doc.source.dispose();
     documents.delete(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: audited.get(textDocument.uri) ?? [] });
+    void (reaudits.get(textDocument.uri) ?? Promise.resolve()).then(() => {
+      if (documents.has(textDocument.uri)) return;
+      const onDisk = published.closeEditor(textDocument.uri);
+      return publish(onDisk ?? { uri: textDocument.uri, absolutePath: doc.path, findings: [] });
+    });
   });
+
+  connection.onDidSaveTextDocument(({ textDocument }) => reaudit(textDocument.uri));
 
   connection.onDidChangeConfiguration(() => {
     configCache.clear();
     rescanAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    configCache.clear();
-    rescanAll();
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+      configCache.clear();
+      rescanAll();
+    }
+    for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) {
+        if (published.deleteDisk(change.uri) && !published.isOpen(change.uri)) {
+          void publish({ uri: change.uri, absolutePath: URI.parse(change.uri).fsPath, findings: [] });
+        }
+      } else {
+        reaudit(change.uri);
+      }
+    }
+  });
+
+  connection.onRequest(REPORT_DATA_REQUEST, async (): Promise<ReportData> => {
+    const engine = await enginePromise;
+    const config = await configFor(folders[0] ?? '');
+    return buildReportData(published.current(), folders, config.edition, engine.ruleMetas);
+  });
+
+  connection.onRequest(EXPORT_REQUEST, async ({ format }: ExportParams): Promise<ExportResult> => {
+    if (format !== 'json' && format !== 'sarif') throw new ResponseError(ErrorCodes.InvalidParams, `unknown export format: ${String(format)}`);
+    const engine = await enginePromise;
+    const config = await configFor(folders[0] ?? '');
+    const report = buildAuditReport(published.current(), folders, config.edition, engine.ruleMetas);
+    return { text: format === 'sarif' ? formatSarif(report) : formatJson(report) };
   });
 
   connection.onCodeAction(async ({ textDocument, context, range }) => {
@@ -347,15 +420,15 @@ export function startServer(): void {
             const active = r.findings.filter((f) => !f.suppression);
             summary.findings += active.filter((f) => f.category).length;
             for (const f of active) if (f.category) summary.byCategory[f.category.id] = (summary.byCategory[f.category.id] ?? 0) + 1;
-            const diagnostics = active.map((f) => toDiagnostic(f, uri));
-            audited.set(uri, diagnostics);
-            if (!documents.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+            const file: PublishedFile = { uri, absolutePath: r.absolutePath, findings: r.findings };
+            if (published.setDisk(file)) void publish(file);
             progress.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`);
           },
         });
       }
     } finally {
       summary.cancelled = cancelled();
+      published.audited = true;
       progress.done();
     }
     log(`workspace audit: ${summary.files} files, ${summary.findings} findings${summary.cancelled ? ' (cancelled)' : ''}`);

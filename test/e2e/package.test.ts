@@ -64,14 +64,34 @@ describe('npm run package', { timeout: 180_000 }, () => {
     assert.ok(entries.includes(path.posix.join('extension', manifest.main)), `the manifest's main ${manifest.main} is in the vsix`);
   });
 
+  it('holds every rule\'s documentation, which diagnostics link to and the Security Audit view opens', () => {
+    const docs = fs.readdirSync(path.join(project, 'docs', 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    assert.ok(docs.includes('py.yaml-load.md'), `docs/rules has the rule pages: ${docs}`);
+    for (const doc of docs) assert.ok(entries.includes(`extension/docs/rules/${doc}`), `docs/rules/${doc} is in the vsix`);
+  });
+
+  it('holds the view container icon and the walkthrough pages the manifest names', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')) as {
+      contributes: { viewsContainers: { activitybar: { icon: string }[] }; walkthroughs: { steps: { media: { markdown: string } }[] }[] };
+    };
+    const named = [
+      ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon),
+      ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.media.markdown)),
+    ];
+    assert.ok(named.length >= 2, JSON.stringify(named));
+    for (const file of named) assert.ok(entries.includes(`extension/${file}`), `${file} is in the vsix`);
+  });
+
   it('leaves out node_modules, tests, sources, source maps and everything else', () => {
     const files = entries.filter((e) => e.startsWith('extension/'));
     for (const excluded of ['extension/node_modules/', 'extension/test/', 'extension/server/', 'extension/client/', 'extension/scripts/', 'extension/grammars/']) {
       assert.deepEqual(files.filter((e) => e.startsWith(excluded)), [], `nothing under ${excluded}`);
     }
     assert.deepEqual(files.filter((e) => e.endsWith('.map') || e.endsWith('.ts')), [], 'no source maps or TypeScript sources');
-    const unexpected = files.filter((e) => !/^extension\/(dist\/[^/]+\.(js|wasm)|package\.json|readme\.md|LICENSE\.txt)$/.test(e));
-    assert.deepEqual(unexpected, [], 'only dist/*.js, dist/*.wasm, package.json, README and LICENSE');
+    const unexpected = files.filter(
+      (e) => !/^extension\/(dist\/[^/]+\.(js|wasm)|docs\/rules\/[^/]+\.md|media\/[^/]+\.svg|media\/walkthrough\/[^/]+\.md|package\.json|readme\.md|LICENSE\.txt)$/.test(e),
+    );
+    assert.deepEqual(unexpected, [], 'only dist/*.js, dist/*.wasm, docs/rules/*.md, media/ (icon, walkthrough), package.json, README and LICENSE');
   });
 
   it('installs into code-server, and the installed extension scans on its own', () => {

@@ -170,12 +170,12 @@ export class Workbench {
     return texts(this.page.locator('.notifications-toasts .notification-list-item-message'));
   }
 
-  private async activeTabTitle(): Promise<string | undefined> {
+  async activeTabTitle(): Promise<string | undefined> {
     const tab = this.page.locator('.part.editor .tab.active .label-name').first();
     return (await tab.count()) ? normalize(await tab.innerText()) : undefined;
   }
 
-  private async cursorPosition(): Promise<string | undefined> {
+  async cursorPosition(): Promise<string | undefined> {
     const item = this.page.locator('#status\\.editor\\.selection').first();
     return (await item.count()) ? normalize(await item.innerText()).trim() : undefined;
   }
@@ -185,9 +185,19 @@ export class Workbench {
     await this.page.locator(`${QUICK_INPUT} input`).waitFor({ state: 'visible', timeout: DEFAULT_TIMEOUT_MS });
   }
 
+  /** In a quick pick that a command opened: types `label`, waits until the first row contains it and accepts it. */
+  async pickQuickInputItem(label: string): Promise<void> {
+    await this.page.locator(`${QUICK_INPUT} input`).waitFor({ state: 'visible', timeout: DEFAULT_TIMEOUT_MS });
+    await this.typeAndAccept(label, label);
+  }
+
   /** Opens a quick input, types `query`, waits until the first row contains `expected` and accepts it with Enter. */
   private async pickFromQuickInput(shortcut: string, query: string, expected: string): Promise<void> {
     await this.openQuickInput(shortcut);
+    await this.typeAndAccept(query, expected);
+  }
+
+  private async typeAndAccept(query: string, expected: string): Promise<void> {
     await this.page.keyboard.type(query);
     const rows = this.page.locator(QUICK_INPUT_ROWS);
     await waitUntil(

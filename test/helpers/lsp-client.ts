@@ -120,6 +120,8 @@ export class LspClient {
   readonly messages: LogMessageParams[] = [];
   /** Every publishDiagnostics, in arrival order. */
   readonly publications: PublishDiagnosticsParams[] = [];
+  /** Notifications of the server's own methods (e.g. `owaspAudit/findings`), in arrival order. */
+  readonly customNotifications: { method: string; params: unknown }[] = [];
   initializeResult!: InitializeResult;
   settings: Record<string, unknown>;
 
@@ -152,6 +154,11 @@ export class LspClient {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.publications.push(params);
       this.latest.set(params.uri, params);
+      this.notifyWaiters();
+    });
+    // The catch-all handler receives only the methods no other handler takes.
+    connection.onNotification((method: string, params: unknown) => {
+      this.customNotifications.push({ method, params });
       this.notifyWaiters();
     });
     connection.onNotification('$/progress', (params: { token: ProgressToken; value: WorkDoneProgressValue }) => {

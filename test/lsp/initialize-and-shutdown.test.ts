@@ -25,14 +25,17 @@ describe('initialize', () => {
     assert.deepEqual(capabilities.executeCommandProvider?.commands, [AUDIT_WORKSPACE_COMMAND]);
   });
 
-  it('registers for configuration changes and .owasp-audit.yml changes once initialized', async () => {
+  it('registers for configuration changes, .owasp-audit.yml changes and source file changes once initialized', async () => {
     const methods = await client.waitFor('two registrations', () => {
       const all = client.registrations.flatMap((r) => r.registrations);
       return all.length >= 2 ? all : undefined;
     });
     assert.deepEqual(methods.map((r) => r.method).sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
     const watched = methods.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watched?.registerOptions, { watchers: [{ globPattern: '**/.owasp-audit.yml' }] });
+    // Source files are watched so that the workspace audit stays current (see findings-notification.test.ts).
+    assert.deepEqual(watched?.registerOptions, {
+      watchers: [{ globPattern: '**/.owasp-audit.yml' }, { globPattern: '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,yaml,yml}' }],
+    });
   });
 });
 
