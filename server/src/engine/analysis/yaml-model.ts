@@ -16,11 +16,15 @@ export interface YamlMap {
   /** Block mappings can be edited line by line; flow mappings (`{a: b}`) are left alone by fixes. */
   block: boolean;
   entries: YamlEntry[];
+  /** A local tag such as CloudFormation's `!If` on a mapping. */
+  tag?: string;
 }
 export interface YamlSeq {
   kind: 'seq';
   node: Node;
   items: YamlValue[];
+  /** A local tag such as CloudFormation's `!Sub [...]` or `!Join` on a sequence. */
+  tag?: string;
 }
 export interface YamlScalar {
   kind: 'scalar';
@@ -38,16 +42,17 @@ export interface YamlDocument {
 
 export const yamlDocuments: Analysis<YamlDocument[]> = {
   name: 'yaml-documents',
+  // Values come from the file's text, not the nodes': the tree may have been parsed from a masked Helm template.
   compute(file: SourceFile): YamlDocument[] {
     return file.tree.rootNode.namedChildren
       .filter((n): n is Node => n?.type === 'document')
-      .map((doc) => ({ node: doc, root: toValue(doc.namedChildren.find((c) => c && c.type !== 'comment') ?? undefined) }));
+      .map((doc) => ({ node: doc, root: toValue(file.text, doc.namedChildren.find((c) => c && c.type !== 'comment') ?? undefined) }));
   },
 };
 
 const SCALARS = new Set(['plain_scalar', 'double_quote_scalar', 'single_quote_scalar', 'block_scalar']);
 
-function toValue(node: Node | null | undefined, depth = 0): YamlValue | undefined {
+function toValue(text: string, node: Node | null | undefined, depth = 0): YamlValue | undefined {
   if (!node || depth > 200) return undefined;
   switch (node.type) {
     case 'block_node':
@@ -55,10 +60,10 @@ function toValue(node: Node | null | undefined, depth = 0): YamlValue | undefine
       let tag: string | undefined;
       for (const child of node.namedChildren) {
         if (!child) continue;
-        if (child.type === 'tag') tag = child.text;
+        if (child.type === 'tag') tag = textOf(text, child);
         else if (child.type !== 'anchor' && child.type !== 'comment') {
-          const value = toValue(child, depth + 1);
-          if (value?.kind === 'scalar' && tag) value.tag = tag;
+          const value = toValue(text, child, depth + 1);
+          if (value && tag) value.tag = tag;
           return value;
         }
       }
@@ -75,9 +80,9 @@ function toValue(node: Node | null | undefined, depth = 0): YamlValue | undefine
           .filter((c): c is Node => c?.type === 'block_mapping_pair' || c?.type === 'flow_pair')
           .flatMap((pair) => {
             const keyNode = pair.childForFieldName('key');
-            const key = keyNode ? scalarText(keyNode) : undefined;
+            const key = keyNode ? scalarText(text, keyNode) : undefined;
             return keyNode && key !== undefined
-              ? [{ key, keyNode, pair, value: toValue(pair.childForFieldName('value'), depth + 1) }]
+              ? [{ key, keyNode, pair, value: toValue(text, pair.childForFieldName('value'), depth + 1) }]
               : [];
           }),
       };
@@ -87,28 +92,32 @@ function toValue(node: Node | null | undefined, depth = 0): YamlValue | undefine
         node,
         items: node.namedChildren
           .filter((c): c is Node => c?.type === 'block_sequence_item')
-          .map((item) => toValue(item.namedChildren.find((c) => c?.type === 'block_node' || c?.type === 'flow_node'), depth + 1))
+          .map((item) => toValue(text, item.namedChildren.find((c) => c?.type === 'block_node' || c?.type === 'flow_node'), depth + 1))
           .filter((v): v is YamlValue => !!v),
       };
     case 'flow_sequence':
       return {
         kind: 'seq',
         node,
-        items: node.namedChildren.map((c) => toValue(c, depth + 1)).filter((v): v is YamlValue => !!v),
+        items: node.namedChildren.map((c) => toValue(text, c, depth + 1)).filter((v): v is YamlValue => !!v),
       };
     default:
-      if (SCALARS.has(node.type)) return { kind: 'scalar', node, value: unquote(node), quoted: node.type !== 'plain_scalar' };
+      if (SCALARS.has(node.type)) return { kind: 'scalar', node, value: unquote(text, node), quoted: node.type !== 'plain_scalar' };
       return undefined;
   }
 }
 
-function scalarText(node: Node): string | undefined {
-  const value = toValue(node);
+function scalarText(text: string, node: Node): string | undefined {
+  const value = toValue(text, node);
   return value?.kind === 'scalar' ? value.value : undefined;
 }
 
-function unquote(node: Node): string {
-  const text = node.text;
+function textOf(source: string, node: Node): string {
+  return source.slice(node.startIndex, node.endIndex);
+}
+
+function unquote(source: string, node: Node): string {
+  const text = textOf(source, node);
   if (node.type === 'single_quote_scalar') return text.slice(1, -1).replace(/''/g, "'");
   if (node.type === 'double_quote_scalar') {
     return text.slice(1, -1).replace(/\\(["\\/nt])/g, (_, c: string) => ({ n: '\n', t: '\t' })[c] ?? c);
@@ -140,4 +149,9 @@ export function isTrue(value: YamlValue | undefined): boolean {
 
 export function items(value: YamlValue | undefined): YamlValue[] {
   return value?.kind === 'seq' ? value.items : [];
+}
+
+/** A value written as (or containing) a Helm template action: unknown until the chart is rendered. */
+export function isTemplated(value: YamlValue | undefined): boolean {
+  return value?.kind === 'scalar' && value.value.includes('{{');
 }
