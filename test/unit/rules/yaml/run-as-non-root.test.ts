@@ -25,9 +25,11 @@ describe('k8s.run-as-non-root', () => {
         '  runAsNonRoot: true',
         'containers:',
         '  - name: a',
+        '    image: a:1',
         '    securityContext:',
         '      runAsNonRoot: false',
         '  - name: b',
+        '    image: b:1',
         '    securityContext:',
         '      runAsUser: 0',
         '      runAsNonRoot: false',
@@ -57,8 +59,10 @@ describe('k8s.run-as-non-root', () => {
         '          securityContext: { runAsUser: 0 }',
         '          initContainers:',
         '            - name: migrate',
+        '              image: migrate:3',
         '          containers:',
         '            - name: backup',
+        '              image: backup:1',
         '              securityContext: { runAsUser: 1000 }',
         '---',
         'apiVersion: v1',
@@ -72,6 +76,7 @@ describe('k8s.run-as-non-root', () => {
         '        spec:',
         '          ephemeralContainers:',
         '            - name: debug',
+        '              image: busybox:1.36',
       );
       await expectFindings(RULE, 'yaml', text, [
         { at: 'name: migrate', message: ['init container "migrate" of CronJob nightly'] },
@@ -94,13 +99,13 @@ describe('k8s.run-as-non-root', () => {
       ],
       [
         'adds the setting first in an existing securityContext',
-        ['containers:', '  - name: api', '    securityContext:', '      readOnlyRootFilesystem: true'],
-        ['containers:', '  - name: api', '    securityContext:', '      runAsNonRoot: true', '      readOnlyRootFilesystem: true'],
+        ['containers:', '  - name: api', '    image: api:1', '    securityContext:', '      readOnlyRootFilesystem: true'],
+        ['containers:', '  - name: api', '    image: api:1', '    securityContext:', '      runAsNonRoot: true', '      readOnlyRootFilesystem: true'],
       ],
       [
         'turns runAsNonRoot: false into true',
-        ['containers:', '  - name: api', '    securityContext:', '      runAsNonRoot: false'],
-        ['containers:', '  - name: api', '    securityContext:', '      runAsNonRoot: true'],
+        ['containers:', '  - name: api', '    image: api:1', '    securityContext:', '      runAsNonRoot: false'],
+        ['containers:', '  - name: api', '    image: api:1', '    securityContext:', '      runAsNonRoot: true'],
       ],
       [
         'fills a securityContext whose settings are all commented out',
@@ -155,6 +160,28 @@ describe('k8s.run-as-non-root', () => {
   });
 
   describe('stays quiet on safe look-alikes', () => {
+    it('a Kustomize patch (a container without an image) and a Helm template that renders the securityContext', async () => {
+      await expectNoFindings(RULE, 'yaml', pod('containers:', '  - name: api', '    resources: { limits: { cpu: 500m } }'));
+      const helm = lines(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: {{ .Release.Name }} }',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: api',
+        '          image: "{{ .Values.image }}"',
+        '          securityContext:',
+        '            {{- toYaml .Values.securityContext | nindent 12 }}',
+      );
+      await expectNoFindings(RULE, 'yaml', helm);
+    });
+
+    it('but an explicit runAsUser: 0 in a patch is still reported', async () => {
+      await expectFindings(RULE, 'yaml', pod('containers:', '  - name: api', '    securityContext: { runAsUser: 0 }'), [{ at: 'name: api', occurrence: 2, message: ['runAsUser: 0'] }]);
+    });
+
     it('pod-level runAsNonRoot inherited by every container', async () => {
       const text = pod('securityContext:', '  runAsNonRoot: true', 'initContainers:', '  - name: init', 'containers:', '  - name: a', '  - name: b');
       await expectNoFindings(RULE, 'yaml', text);

@@ -1,5 +1,5 @@
 import type { Container } from '../../analysis/kubernetes';
-import { describeContainer, kubernetes } from '../../analysis/kubernetes';
+import { describeContainer, helmTemplates, kubernetes, mayBeTemplated, settingsUnknown } from '../../analysis/kubernetes';
 import { entry, get, scalar, type YamlMap } from '../../analysis/yaml-model';
 import type { Fix } from '../../findings';
 import type { Rule, SourceFile } from '../types';
@@ -23,9 +23,13 @@ export const runAsNonRoot: Rule = {
     },
   },
   checkFile(context) {
+    const templates = context.analysis(helmTemplates);
     for (const container of context.analysis(kubernetes).containers) {
       const user = runAsUser(container);
       if (user === 'non-root') continue;
+      // A Kustomize patch or a Helm template may set it where this file does not show (explicit root still counts).
+      const elsewhere = settingsUnknown(context.file, templates, container) || mayBeTemplated(context.file, templates, container.podSpec);
+      if (user === 'unknown' && elsewhere) continue;
       const at = entry(container.map, 'name')?.pair ?? container.map.node;
       context.report({
         node: at,
