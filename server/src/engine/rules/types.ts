@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Confidence, Fix, PathStep, Severity } from '../findings';
+import type { AdvisoryReference, Confidence, Fix, PathStep, Severity } from '../findings';
 import type { LanguageFamily, LanguageId } from '../parse/languages';
 import type { LineIndex } from '../text';
 
@@ -50,6 +50,7 @@ export interface Report {
   path?: PathStep[];
   severity?: Severity;
   confidence?: Confidence;
+  advisories?: AdvisoryReference[];
 }
 
 /** A memoized, per-file analysis that several rules share (YAML documents, framework models, taint). */

@@ -1,10 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import { isConstantExpression } from '../../analysis/constants';
-import { keywordArgument, positionalArguments, pythonNames, qualifiedName } from '../../analysis/python-names';
+import { keywordArgument, positionalArguments, pythonNames } from '../../analysis/python-names';
 import { pythonTaint } from '../../analysis/python-taint';
 import type { Fix } from '../../findings';
 import { taintReport } from './taint-sink';
 import type { Rule } from '../types';
+import { PYTHON_CALL_QUERY, resolveCall } from './calls';
 
 /** Functions that hand their first argument to a shell, always or with `shell=True`. */
 const ALWAYS_SHELL = new Set(['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput']);
@@ -20,7 +21,7 @@ export const commandInjection: Rule = {
     confidence: 'medium',
     docs: {
       summary:
-        'Finds `os.system`, `os.popen`, `subprocess.getoutput` and `subprocess.*(..., shell=True)` whose command is not a constant string.',
+        'Finds `os.system`, `os.popen`, `subprocess.getoutput` and `subprocess.*(..., shell=True)` whose command is not a constant string: at high confidence, with the path, when request data reaches it (medium for argv, environment or stdin), at low confidence when where the data comes from is unknown; and `subprocess` calls without a shell whose program is chosen by request data. When the command is an f-string whose values are whole words, the fix turns it into an argument list.',
       why:
         'The shell interprets `;`, `|`, `$(...)` and quotes in the command. If any part of it comes from a request, a file name or another outside value, an attacker can append commands of their own.',
       vulnerable:
@@ -30,33 +31,25 @@ export const commandInjection: Rule = {
       references: ['https://cwe.mitre.org/data/definitions/78.html', 'https://cheatsheetseries.owasp.org/cheatsheets/OS_Command_Injection_Defense_Cheat_Sheet.html'],
     },
   },
-  // A bare name may be an alias (`from subprocess import run as f`), so only attribute calls are narrowed by name.
-  query: `(call function: (identifier) @callee arguments: (argument_list) @args) @call
-(call function: (attribute attribute: (identifier) @method) @callee arguments: (argument_list) @args
-  (#match? @method "^(system|popen|getoutput|getstatusoutput|run|call|check_call|check_output|Popen)$")) @call`,
+  query: PYTHON_CALL_QUERY,
   check(match, context) {
     const names = context.analysis(pythonNames);
-    const qualified = qualifiedName(match.node('callee'), names);
+    const { qualified, args } = resolveCall(match, context);
     if (!qualified) return;
-    const args = match.node('args');
-    if (SHELL_WHEN_ASKED.has(qualified)) {
-      const shell = keywordArgument(args, 'shell');
-      if (shell?.type !== 'true') return;
-    } else if (!ALWAYS_SHELL.has(qualified)) {
-      return;
-    }
+    if (!SHELL_WHEN_ASKED.has(qualified) && !ALWAYS_SHELL.has(qualified)) return;
     const command = positionalArguments(args)[0] ?? keywordArgument(args, 'args') ?? keywordArgument(args, 'cmd');
     if (!command) return;
     const shell = ALWAYS_SHELL.has(qualified) || keywordArgument(args, 'shell')?.type === 'true';
-    const hit = context.analysis(pythonTaint).taintOf(command, 'shell');
+    const isConstant = (n: Node) => isConstantExpression(n, (name) => names.assignments.get(name));
     if (!shell) {
       // Without a shell only the program itself matters: `subprocess.run([prog, ...])` with `prog` from the request.
       const program = command.type === 'list' ? command.namedChildren[0] : command;
-      const programHit = program && context.analysis(pythonTaint).taintOf(program, 'shell');
-      if (programHit) context.report({ ...taintReport(programHit, program!, `${qualified}()`, context), message: `${qualified}() runs a program named by ${programHit.source}; choose the program from a fixed set` });
+      const programHit = program && !isConstant(program) ? context.analysis(pythonTaint).taintOf(program, 'shell') : undefined;
+      if (programHit) context.report({ ...taintReport(programHit, program, `${qualified}()`, context), message: `${qualified}() runs a program named by ${programHit.source}; choose the program from a fixed set` });
       return;
     }
-    if (isConstantExpression(command, (name) => names.assignments.get(name))) return;
+    if (isConstant(command)) return;
+    const hit = context.analysis(pythonTaint).taintOf(command, 'shell');
     const advice = 'pass an argument list without shell=True (or quote with shlex.quote)';
     // Tainted: the path shows the attacker's data arriving. Otherwise the data may still be outside input the
     // analysis cannot follow (another module, a database row), so it stays reported, at low confidence.

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { keywordArgument, pythonNames, qualifiedName } from '../../analysis/python-names';
+import { keywordArgument } from '../../analysis/python-names';
 import type { Fix } from '../../findings';
 import type { Rule } from '../types';
+import { PYTHON_CALL_QUERY, resolveCall } from './calls';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
 /** The unsafe entry points and the safe function each one becomes. */
@@ -32,13 +33,9 @@ export const yamlLoad: Rule = {
       references: ['https://cwe.mitre.org/data/definitions/502.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html'],
     },
   },
-  // A bare name may be an alias (`from yaml import load as f`), so only attribute calls are narrowed by name.
-  query: `(call function: (identifier) @callee arguments: (argument_list) @args) @call
-(call function: (attribute attribute: (identifier) @method) @callee arguments: (argument_list) @args
-  (#match? @method "^(load|load_all|unsafe_load|unsafe_load_all|full_load|full_load_all)$")) @call`,
+  query: PYTHON_CALL_QUERY,
   check(match, context) {
-    const callee = match.node('callee')!;
-    const qualified = qualifiedName(callee, context.analysis(pythonNames));
+    const { callee, qualified } = resolveCall(match, context);
     const replacement = qualified && SAFE_REPLACEMENT[qualified];
     if (!replacement) return;
     const loader = keywordArgument(match.node('args'), 'Loader');

@@ -1,0 +1,75 @@
+import type { ModelAnswer } from '../taint/facts';
+import { LOCAL, type PythonFrameworkModel } from './python-model';
+
+const CLEAN: ModelAnswer = { clean: true };
+const SAFE_FOR_ALL: ModelAnswer = { sanitizes: 'all' };
+
+/** The standard library: the process's own inputs (trusted less than a request, more than nothing), conversions, sinks. */
+export const STDLIB_MODEL: PythonFrameworkModel = {
+  name: 'stdlib',
+  globals: {
+    'sys.argv': LOCAL('command-line argument (sys.argv)'),
+    'os.environ': LOCAL('environment variable (os.environ)'),
+  },
+  calls: {
+    input: LOCAL('console input (input())'),
+    'os.getenv': LOCAL('environment variable (os.getenv)'),
+    'os.environ.get': LOCAL('environment variable (os.environ)'),
+    'sys.stdin.read': LOCAL('standard input'),
+    'sys.stdin.readline': LOCAL('standard input'),
+    // Conversions to types that cannot carry an injection.
+    int: SAFE_FOR_ALL,
+    float: SAFE_FOR_ALL,
+    bool: SAFE_FOR_ALL,
+    'uuid.UUID': SAFE_FOR_ALL,
+    'decimal.Decimal': SAFE_FOR_ALL,
+    'datetime.date.fromisoformat': SAFE_FOR_ALL,
+    'datetime.datetime.fromisoformat': SAFE_FOR_ALL,
+    len: CLEAN,
+    hash: CLEAN,
+    id: CLEAN,
+    isinstance: CLEAN,
+    'hashlib.sha256': CLEAN,
+    'hashlib.sha1': CLEAN,
+    'hashlib.md5': CLEAN,
+    'hmac.compare_digest': CLEAN,
+    // Escapers, each for its own kind of sink.
+    'shlex.quote': { sanitizes: ['shell'] },
+    'pipes.quote': { sanitizes: ['shell'] },
+    'html.escape': { sanitizes: ['html'] },
+    'os.path.basename': { sanitizes: ['path'] },
+    'urllib.parse.quote': { sanitizes: ['url'] },
+    'urllib.parse.quote_plus': { sanitizes: ['url'] },
+    'urllib.parse.urlencode': { sanitizes: ['url'] },
+  },
+  sinks: [
+    { kind: 'code', callee: 'eval', position: 0 },
+    { kind: 'code', callee: 'exec', position: 0 },
+    { kind: 'code', callee: 'compile', position: 0, keyword: 'source' },
+    { kind: 'path', callee: 'open', position: 0, keyword: 'file' },
+    { kind: 'path', callee: 'io.open', position: 0, keyword: 'file' },
+    { kind: 'path', callee: 'os.open', position: 0, keyword: 'path' },
+    { kind: 'path', callee: 'os.remove', position: 0, keyword: 'path' },
+    { kind: 'path', callee: 'os.unlink', position: 0, keyword: 'path' },
+    { kind: 'path', callee: 'shutil.rmtree', position: 0, keyword: 'path' },
+    { kind: 'path', callee: 'shutil.copyfile', position: 0, keyword: 'src' },
+    { kind: 'path', callee: 'shutil.copy', position: 0, keyword: 'src' },
+    { kind: 'path', callee: 'shutil.move', position: 0, keyword: 'src' },
+    { kind: 'url', callee: 'urllib.request.urlopen', position: 0, keyword: 'url' },
+    { kind: 'sql', method: 'execute', position: 0, keyword: 'operation', label: 'execute()' },
+    { kind: 'sql', method: 'executemany', position: 0, keyword: 'operation', label: 'executemany()' },
+    { kind: 'sql', method: 'executescript', position: 0, label: 'executescript()' },
+    { kind: 'xml', callee: 'xml.etree.ElementTree.fromstring', position: 0, keyword: 'text' },
+    { kind: 'xml', callee: 'xml.etree.ElementTree.XML', position: 0, keyword: 'text' },
+    { kind: 'xml', callee: 'xml.etree.ElementTree.parse', position: 0, keyword: 'source' },
+    { kind: 'xml', callee: 'xml.etree.ElementTree.iterparse', position: 0, keyword: 'source' },
+    { kind: 'xml', callee: 'xml.etree.cElementTree.fromstring', position: 0 },
+    { kind: 'xml', callee: 'xml.dom.minidom.parseString', position: 0 },
+    { kind: 'xml', callee: 'xml.dom.minidom.parse', position: 0 },
+    { kind: 'xml', callee: 'xml.dom.pulldom.parseString', position: 0 },
+    { kind: 'xml', callee: 'xml.dom.pulldom.parse', position: 0 },
+    { kind: 'xml', callee: 'xml.sax.parseString', position: 0 },
+    { kind: 'xml', callee: 'xml.sax.parse', position: 0 },
+    { kind: 'xml', callee: 'xmlrpc.client.loads', position: 0 },
+  ],
+};

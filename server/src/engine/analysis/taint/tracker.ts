@@ -1,0 +1,392 @@
+import {
+  SINK_KINDS,
+  spanKey,
+  type CallExpr,
+  type Expr,
+  type Fact,
+  type FunctionFacts,
+  type Guard,
+  type ModelAnswer,
+  type SinkKind,
+  type SourceSpec,
+  type Span,
+  type TaintProgram,
+  type Target,
+  type Trust,
+} from './facts';
+
+/** One located step on the way from a source to a sink. */
+export interface FlowStep {
+  span: Span;
+  message: string;
+}
+
+interface Origin {
+  id: string;
+  span: Span;
+  description: string;
+  /** Undefined for a parameter of a plain function, whose taint depends on its callers. */
+  trust?: Trust;
+  parameter?: { unit: string; index: number; name: string };
+}
+
+interface Taint {
+  origin: Origin;
+  trail: readonly FlowStep[];
+  /** Bit set of sink kinds this taint was made safe for. */
+  cleansed: number;
+}
+
+interface Value {
+  taints: readonly Taint[];
+  /** A framework object whose members the models know. */
+  object?: string;
+}
+
+/** Untrusted data that reaches a point, with the path it took. */
+export interface TaintHit {
+  trust: Trust;
+  source: string;
+  path: FlowStep[];
+}
+
+type State = Map<string, Value>;
+
+interface UnitResult {
+  /** Values of call arguments, receivers and calls, by span: what rules ask about. */
+  values: Map<string, Value>;
+  returned: Value;
+  finalState: State;
+  /** Calls to functions of the same file, for resolving a parameter to its callers' arguments. */
+  localCalls: { callName: string; args: Value[]; argSpans: Span[]; keywords: Map<string, { value: Value; span: Span }> }[];
+}
+
+const EMPTY: Value = { taints: [] };
+const KIND_BIT = new Map(SINK_KINDS.map((k, i) => [k, 1 << i]));
+const ALL_KINDS = (1 << SINK_KINDS.length) - 1;
+const MAX_TAINTS = 8;
+const MAX_TRAIL = 12;
+const MAX_CALL_DEPTH = 4;
+
+function bits(kinds: SinkKind[] | 'all'): number {
+  return kinds === 'all' ? ALL_KINDS : kinds.reduce((b, k) => b | KIND_BIT.get(k)!, 0);
+}
+
+function union(...values: Value[]): Value {
+  const nonEmpty = values.filter((v) => v.taints.length > 0);
+  if (nonEmpty.length === 0) return EMPTY;
+  if (nonEmpty.length === 1) return { taints: nonEmpty[0].taints };
+  const seen = new Set<string>();
+  const taints: Taint[] = [];
+  for (const v of nonEmpty) {
+    for (const t of v.taints) {
+      const key = `${t.origin.id}#${t.cleansed}`;
+      if (seen.has(key) || taints.length >= MAX_TAINTS) continue;
+      seen.add(key);
+      taints.push(t);
+    }
+  }
+  return { taints };
+}
+
+function cleanse(value: Value, kinds: SinkKind[] | 'all'): Value {
+  if (kinds === 'all') return EMPTY;
+  const mask = bits(kinds);
+  return { taints: value.taints.map((t) => ({ ...t, cleansed: t.cleansed | mask })), object: value.object };
+}
+
+function withStep(value: Value, step: FlowStep): Value {
+  if (value.taints.length === 0) return value;
+  return { object: value.object, taints: value.taints.map((t) => (t.trail.length >= MAX_TRAIL ? t : { ...t, trail: [...t.trail, step] })) };
+}
+
+function sourceValue(spec: SourceSpec, span: Span, object?: string): Value {
+  const origin: Origin = { id: `${spec.description}@${span.start}`, span, description: spec.description, trust: spec.trust };
+  return { taints: [{ origin, trail: [], cleansed: 0 }], object };
+}
+
+function merge(a: State, b: State): State {
+  const out = new Map(a);
+  for (const [name, value] of b) {
+    const other = out.get(name);
+    out.set(name, other ? { ...union(other, value), object: other.object ?? value.object } : value);
+  }
+  return out;
+}
+
+function addsTaint(before: State, after: State): boolean {
+  for (const [name, value] of after) if (value.taints.length !== (before.get(name)?.taints.length ?? 0)) return true;
+  return false;
+}
+
+/**
+ * A URL whose scheme and host are fixed by a literal prefix (`"https://api.example.com/" + x`, `f"/orders/{id}"`) cannot
+ * be pointed at another host, so it is safe for URL sinks (SSRF, open redirect), whatever follows.
+ */
+function fixesUrlOrigin(prefix: string | undefined): boolean {
+  return !!prefix && (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(prefix) || /^\/(?![/\\])/.test(prefix));
+}
+
+/**
+ * The taint tracker: propagates taint through one function's flow facts at a time, lazily and memoized per
+ * function, with summaries for calls within the file (parameter -> return on the way, parameter -> sink on demand
+ * by looking at the callers). It knows no language: a `TaintProgram` hands it facts and framework models.
+ */
+export class TaintTracker {
+  private readonly results = new Map<string, UnitResult>();
+  private readonly inProgress = new Set<string>();
+  private readonly unitsByKey = new Map<string, FunctionFacts>();
+
+  constructor(private readonly program: TaintProgram) {}
+
+  /**
+   * Untrusted data reaching the expression at `span` and still unsafe for `kind`, or undefined. Only expressions the
+   * tracker records are known: call arguments, keyword values, receivers and calls themselves.
+   */
+  taintAt(span: Span, kind: SinkKind): TaintHit | undefined {
+    const unit = this.program.unitAt(span.start);
+    const value = unit && this.analyze(unit).values.get(spanKey(span));
+    return value && this.resolve(value, KIND_BIT.get(kind)!, 0, new Set());
+  }
+
+  private resolve(value: Value, kindBit: number, depth: number, visiting: Set<string>): TaintHit | undefined {
+    let best: TaintHit | undefined;
+    const consider = (hit: TaintHit | undefined) => {
+      if (!hit) return;
+      if (!best || (hit.trust === 'remote' && best.trust !== 'remote') || (hit.trust === best.trust && hit.path.length < best.path.length)) best = hit;
+    };
+    for (const taint of value.taints) {
+      if (taint.cleansed & kindBit) continue;
+      const { origin } = taint;
+      if (origin.trust) {
+        consider({ trust: origin.trust, source: origin.description, path: [{ span: origin.span, message: origin.description }, ...taint.trail] });
+      } else if (origin.parameter && depth < MAX_CALL_DEPTH && !visiting.has(origin.parameter.unit)) {
+        consider(this.resolveParameter(origin.parameter, taint, kindBit, depth, visiting));
+      }
+    }
+    return best;
+  }
+
+  /** A parameter is as tainted as the arguments its callers in this file pass for it. */
+  private resolveParameter(parameter: NonNullable<Origin['parameter']>, taint: Taint, kindBit: number, depth: number, visiting: Set<string>): TaintHit | undefined {
+    const fn = this.unitsByKey.get(parameter.unit);
+    if (!fn?.callName) return undefined;
+    const inner = new Set(visiting).add(parameter.unit);
+    let best: TaintHit | undefined;
+    for (const caller of this.program.unitsCalling(fn.callName)) {
+      for (const call of this.analyze(caller).localCalls) {
+        if (call.callName !== fn.callName) continue;
+        const keyword = call.keywords.get(parameter.name);
+        const arg = keyword ?? (call.args[parameter.index] !== undefined ? { value: call.args[parameter.index], span: call.argSpans[parameter.index] } : undefined);
+        if (!arg) continue;
+        const cleansed: Value = { taints: arg.value.taints.map((t) => ({ ...t, cleansed: t.cleansed | taint.cleansed })) };
+        const hit = this.resolve(cleansed, kindBit, depth + 1, inner);
+        if (!hit) continue;
+        const path = [...hit.path, { span: arg.span, message: `passed to ${fn.callName}() as \`${parameter.name}\`` }, ...taint.trail];
+        if (!best || (hit.trust === 'remote' && best.trust !== 'remote')) best = { ...hit, path };
+      }
+    }
+    return best;
+  }
+
+  private analyze(unit: FunctionFacts): UnitResult {
+    const cached = this.results.get(unit.key);
+    if (cached) return cached;
+    this.unitsByKey.set(unit.key, unit);
+    this.inProgress.add(unit.key);
+    const result: UnitResult = { values: new Map(), returned: EMPTY, finalState: new Map(), localCalls: [] };
+    const state: State = new Map();
+    for (const parameter of unit.parameters) {
+      const initial = this.program.model.parameter(unit, parameter);
+      if (initial?.source) state.set(parameter.name, sourceValue(initial.source, parameter.span, initial.object));
+      else if (initial?.object) state.set(parameter.name, { taints: [], object: initial.object });
+      else {
+        const origin: Origin = { id: `${unit.key}#${parameter.index}`, span: parameter.span, description: `parameter \`${parameter.name}\``, parameter: { unit: unit.key, index: parameter.index, name: parameter.name } };
+        state.set(parameter.name, { taints: [{ origin, trail: [], cleansed: 0 }] });
+      }
+    }
+    const globals = unit.isModule || this.inProgress.has(this.program.moduleUnit().key) ? undefined : this.analyze(this.program.moduleUnit()).finalState;
+    const run = new UnitRun(this, result, globals);
+    result.finalState = run.facts(unit.body, state);
+    this.inProgress.delete(unit.key);
+    this.results.set(unit.key, result);
+    return result;
+  }
+
+  /** The return value of a call to a function of this file, its parameters replaced by the call's arguments. */
+  callSummary(callName: string, args: Value[], argSpans: Span[], keywords: Map<string, { value: Value; span: Span }>): Value | undefined {
+    const fn = this.program.functionNamed(callName);
+    if (!fn || this.inProgress.has(fn.key)) return undefined;
+    const returned = this.analyze(fn).returned;
+    const taints: Taint[] = [];
+    for (const t of returned.taints) {
+      const p = t.origin.parameter;
+      if (!p || p.unit !== fn.key) {
+        taints.push(t);
+        continue;
+      }
+      const arg = keywords.get(p.name) ?? (args[p.index] !== undefined ? { value: args[p.index], span: argSpans[p.index] } : undefined);
+      for (const a of arg?.value.taints ?? []) {
+        const trail = [...a.trail, { span: arg!.span, message: `passed to ${callName}() as \`${p.name}\`` }, ...t.trail].slice(0, MAX_TRAIL);
+        taints.push({ origin: a.origin, trail, cleansed: a.cleansed | t.cleansed });
+      }
+    }
+    return union({ taints });
+  }
+
+  get model() {
+    return this.program.model;
+  }
+}
+
+/** One pass over one function's facts. */
+class UnitRun {
+  constructor(
+    private readonly tracker: TaintTracker,
+    private readonly result: UnitResult,
+    private readonly globals: State | undefined,
+  ) {}
+
+  facts(facts: readonly Fact[], state: State): State {
+    let current = state;
+    for (const fact of facts) current = this.fact(fact, current);
+    return current;
+  }
+
+  private fact(fact: Fact, state: State): State {
+    switch (fact.kind) {
+      case 'assign': {
+        const value = fact.value;
+        for (const target of fact.targets) {
+          if (target.kind === 'unpack' && value.kind === 'combine' && value.how === 'container' && value.parts.length === target.elements.length) {
+            target.elements.forEach((element, i) => this.bind(element, this.expr(value.parts[i], state), state, false));
+          } else {
+            this.bind(target, this.expr(value, state), state, fact.augmented);
+          }
+        }
+        return state;
+      }
+      case 'eval':
+        this.expr(fact.value, state);
+        return state;
+      case 'return':
+        if (fact.value) this.result.returned = union(this.result.returned, withStep(this.expr(fact.value, state), { span: fact.span, message: 'returned' }));
+        return state;
+      case 'branch': {
+        if (fact.test) this.expr(fact.test, state);
+        const thenState = this.guarded(new Map(state), fact.guards, false);
+        const elseState = this.guarded(new Map(state), fact.guards, true);
+        const afterThen = this.facts(fact.then, thenState);
+        const afterElse = this.facts(fact.otherwise, elseState);
+        if (fact.thenExits && fact.otherwiseExits) return afterElse;
+        if (fact.thenExits) return afterElse;
+        if (fact.otherwiseExits) return afterThen;
+        return merge(afterThen, afterElse);
+      }
+      case 'loop': {
+        const iterated = fact.iterable ? this.expr(fact.iterable, state) : EMPTY;
+        let current: State = new Map(state);
+        // A second pass sees what the first iteration assigned; skipped when that added no taint (nested loops would
+        // otherwise cost 2^depth passes).
+        for (let pass = 0; pass < 2; pass++) {
+          for (const target of fact.targets) this.bind(target, iterated, current, false);
+          const before = current;
+          current = merge(current, this.facts(fact.body, new Map(current)));
+          if (!addsTaint(before, current)) break;
+        }
+        return merge(state, current);
+      }
+    }
+  }
+
+  /** Applies `guards` in the branch where the condition holds (`negated` false) or fails (`negated` true). */
+  private guarded(state: State, guards: readonly Guard[], elseBranch: boolean): State {
+    for (const g of guards) {
+      if (g.negated !== elseBranch) continue;
+      state.set(g.name, cleanse(this.lookup(g.name, state), g.kinds));
+    }
+    return state;
+  }
+
+  private bind(target: Target, value: Value, state: State, augmented: boolean): void {
+    if (target.kind === 'name') {
+      const stepped = withStep(value, { span: target.span, message: `assigned to \`${target.name}\`` });
+      state.set(target.name, augmented ? union(this.lookup(target.name, state), stepped) : stepped);
+    } else if (target.kind === 'store') {
+      const old = this.lookup(target.base, state);
+      state.set(target.base, { ...union(old, withStep(value, { span: target.span, message: `stored in \`${target.base}\`` })), object: old.object });
+    } else {
+      for (const element of target.elements) this.bind(element, value, state, augmented);
+    }
+  }
+
+  private lookup(name: string, state: State, qualified?: string, span?: Span): Value {
+    const local = state.get(name);
+    if (local) return local;
+    const answer = qualified && span ? this.tracker.model.global(qualified) : undefined;
+    if (answer) return this.fromAnswer(answer, EMPTY, span!);
+    return this.globals?.get(name) ?? EMPTY;
+  }
+
+  private fromAnswer(answer: ModelAnswer, inputs: Value, span: Span): Value {
+    if (answer.source) return sourceValue(answer.source, span, answer.object);
+    if (answer.clean) return answer.object ? { taints: [], object: answer.object } : EMPTY;
+    if (answer.sanitizes) return cleanse({ taints: inputs.taints }, answer.sanitizes);
+    return { taints: inputs.taints, object: answer.object };
+  }
+
+  private record(span: Span, value: Value): Value {
+    this.result.values.set(spanKey(span), value);
+    return value;
+  }
+
+  expr(e: Expr, state: State): Value {
+    switch (e.kind) {
+      case 'const':
+        return EMPTY;
+      case 'name':
+        return this.lookup(e.name, state, e.qualified, e.span);
+      case 'combine': {
+        // Container elements are recorded too: rules ask about one value of a dict (`{"$where": ...}`).
+        const value = union(...e.parts.map((p) => (e.how === 'container' ? this.record(p.span, this.expr(p, state)) : this.expr(p, state))));
+        return e.how !== 'container' && fixesUrlOrigin(e.prefix) ? cleanse(value, ['url']) : value;
+      }
+      case 'access': {
+        const object = this.expr(e.object, state);
+        if (object.object && e.member !== undefined) {
+          const answer = this.tracker.model.member(object.object, e.member);
+          if (answer) return this.fromAnswer(answer, object, e.span);
+        }
+        return object.taints.length ? { taints: object.taints } : EMPTY;
+      }
+      case 'call':
+        return this.record(e.span, this.call(e, state));
+      case 'comprehension': {
+        const inner = new Map(state);
+        for (const binding of e.bindings) {
+          const iterated = this.expr(binding.iterable, inner);
+          for (const target of binding.targets) this.bind(target, iterated, inner, false);
+        }
+        return this.expr(e.element, inner);
+      }
+    }
+  }
+
+  private call(e: CallExpr, state: State): Value {
+    const receiver = e.receiver ? this.record(e.receiver.span, this.expr(e.receiver, state)) : EMPTY;
+    const args = e.args.map((a) => this.record(a.span, this.expr(a, state)));
+    const keywords = new Map(e.keywords.map((k) => [k.name, { value: this.record(k.value.span, this.expr(k.value, state)), span: k.value.span }]));
+    const inputs = union(receiver, ...args, ...[...keywords.values()].map((k) => k.value));
+    if (e.localFunction) {
+      const argSpans = e.args.map((a) => a.span);
+      this.result.localCalls.push({ callName: e.localFunction, args, argSpans, keywords });
+      const summary = this.tracker.callSummary(e.localFunction, args, argSpans, keywords);
+      if (summary) return summary;
+    }
+    const answer = this.tracker.model.call(e, receiver.object);
+    if (answer) return this.fromAnswer(answer, inputs, e.span);
+    // Unknown calls pass their inputs' taint on (string methods, formatting helpers, `json.loads`): missing a flow
+    // through a helper costs a finding, while the sinks themselves keep precision by asking for taint.
+    return { taints: inputs.taints };
+  }
+}
