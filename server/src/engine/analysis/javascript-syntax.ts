@@ -1,3 +1,4 @@
+import type { RuleMatch } from '../rules/types';
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../text';
 import { qualifiedName, type JavaScriptNames } from './javascript-names';
@@ -155,12 +156,31 @@ export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 }
 
+const CALLEE = '[(identifier) @callee-name (member_expression property: (property_identifier) @callee-name)]';
 /**
- * A query pattern for calls (or `new`) of a function or method by its last name, `verify` for `jwt.verify(...)` and
- * for `verify(...)`; captures `@call`. Rules then resolve the callee through imports.
+ * The one pattern of every rule about calls by name: each call and `new`, capturing `@call` and `@callee-name`. The
+ * text is the same for every rule, so the engine matches each call once and hands it to all of them; a name
+ * predicate per rule would instead make the query report every call once per rule.
  */
-export function callsNamed(...functionNames: string[]): string {
-  const any = `(#any-of? @callee-name ${functionNames.map((n) => `"${n}"`).join(' ')})`;
-  const callee = `[(identifier) @callee-name (member_expression property: (property_identifier) @callee-name)]`;
-  return `(call_expression function: ${callee} ${any}) @call\n(new_expression constructor: ${callee} ${any}) @call\n`;
+const JS_CALL_QUERY = `(call_expression function: ${CALLEE}) @call\n(new_expression constructor: ${CALLEE}) @call\n`;
+
+export interface CallsNamed {
+  query: string;
+  /** False for a call whose last name is not one of the rule's; true for it and for the rule's other patterns. */
+  accepts(match: RuleMatch): boolean;
+}
+
+/**
+ * Calls (or `new`) of a function or method by its last name, `verify` for `jwt.verify(...)` and for `verify(...)`.
+ * Rules put `query` in their patterns, return early unless `accepts(match)`, then resolve the callee through imports.
+ */
+export function callsNamed(...functionNames: string[]): CallsNamed {
+  const names = new Set(functionNames);
+  return {
+    query: JS_CALL_QUERY,
+    accepts: (match) => {
+      const name = match.node('callee-name');
+      return !name || names.has(name.text);
+    },
+  };
 }

@@ -9,6 +9,8 @@ const COST_ARGUMENT: Record<string, number> = { hash: 1, hashSync: 1, genSalt: 0
 const MINIMUM_COST = 10;
 const RECOMMENDED_COST = 12;
 
+
+const CALLS = callsNamed(...Object.keys(COST_ARGUMENT));
 export const tsBcryptLowCost: Rule = {
   meta: {
     id: 'ts.bcrypt-low-cost',
@@ -25,8 +27,9 @@ export const tsBcryptLowCost: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#bcrypt'],
     },
   },
-  query: callsNamed(...Object.keys(COST_ARGUMENT)),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call')!;
     const names = context.analysis(javascriptNames);
     const callee = calleeName(call, names) ?? '';

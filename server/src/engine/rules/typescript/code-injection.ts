@@ -7,6 +7,8 @@ import type { Rule } from '../types';
 /** Node's `vm` compiles and runs its first argument as code (and is no sandbox). */
 const VM_FUNCTIONS = ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script'];
 
+
+const CALLS = callsNamed(...VM_FUNCTIONS);
 export const codeInjection: Rule = {
   meta: {
     id: 'ts.code-injection',
@@ -30,8 +32,9 @@ export const codeInjection: Rule = {
 (new_expression constructor: (identifier) @fn (#eq? @fn "Function") arguments: (arguments (_) @code .)) @call
 (call_expression function: [(identifier) @timer (member_expression property: (property_identifier) @timer)] (#any-of? @timer "setTimeout" "setInterval")
   arguments: (arguments . [(string) (template_string) (binary_expression)] @code)) @call
-${callsNamed(...VM_FUNCTIONS)}`,
+${CALLS.query}`,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const names = context.analysis(javascriptNames);
     const call = match.node('call')!;
     const vm = match.node('callee-name') && vmFunction(call, names);

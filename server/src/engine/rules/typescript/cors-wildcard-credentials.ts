@@ -11,6 +11,8 @@ const HEADER_SETTERS = ['setHeader', 'header', 'set', 'append'];
 
 const headersOf = perFileState(() => ({ anyOrigin: [] as Node[], credentials: false }));
 
+
+const CALLS = callsNamed('cors', ...HEADER_SETTERS);
 export const tsCorsWildcardCredentials: Rule = {
   meta: {
     id: 'ts.cors-wildcard-credentials',
@@ -29,11 +31,12 @@ export const tsCorsWildcardCredentials: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/HTML5_Security_Cheat_Sheet.html#cross-origin-resource-sharing', 'https://cwe.mitre.org/data/definitions/942.html'],
     },
   },
-  query: `${callsNamed('cors', ...HEADER_SETTERS)}
+  query: `${CALLS.query}
 (pair key: [(string) (property_identifier)] @key value: (_) @value) @pair
 (object (pair key: (property_identifier) @header-key (#eq? @header-key "key") value: (string) @header) (pair key: (property_identifier) @value-key (#eq? @value-key "value") value: (string) @value)) @pair
 `,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const headers = headersOf(context.file);
     const call = match.node('call');
     const header = (name: Node | undefined, value: Node | undefined, site: Node) => {

@@ -22,6 +22,8 @@ const MINIMUM_LENGTH = 8;
 /** Functions whose second argument is the secret that signs or checks a token. */
 const SIGNING = new Set(['jsonwebtoken.sign', 'jsonwebtoken.verify']);
 
+
+const CALLS = callsNamed('sign', 'verify');
 export const tsHardcodedSecret: Rule = {
   meta: {
     id: 'ts.hardcoded-secret',
@@ -44,8 +46,9 @@ export const tsHardcodedSecret: Rule = {
   query: `
 (string (string_fragment) @text) @literal
 (template_string (string_fragment) @text) @literal
-${callsNamed('sign', 'verify')}`,
+${CALLS.query}`,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call');
     if (call) return checkSigningKey(call, context);
     const literal = match.node('literal')!;

@@ -9,6 +9,8 @@ const SESSION_COOKIE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|c
 const FLAGS = ['httpOnly', 'secure', 'sameSite'] as const;
 const SAFE_VALUE: Record<(typeof FLAGS)[number], string> = { httpOnly: 'true', secure: 'true', sameSite: "'lax'" };
 
+
+const CALLS = callsNamed('cookie', 'set', 'serialize');
 export const tsInsecureCookie: Rule = {
   meta: {
     id: 'ts.insecure-cookie',
@@ -27,8 +29,9 @@ export const tsInsecureCookie: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#cookies'],
     },
   },
-  query: callsNamed('cookie', 'set', 'serialize'),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call')!;
     const names = context.analysis(javascriptNames);
     const site = cookieSite(call, names);

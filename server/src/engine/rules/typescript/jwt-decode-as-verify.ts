@@ -10,6 +10,8 @@ const VERIFIERS = new Set(['jsonwebtoken.verify', 'jose.jwtVerify', 'jose.compac
 
 const tokensOf = perFileState(() => ({ decodes: [] as Node[], verifies: false }));
 
+
+const CALLS = callsNamed('decode', 'verify', 'jwtVerify', 'compactVerify', 'getToken');
 export const tsJwtDecodeAsVerify: Rule = {
   meta: {
     id: 'ts.jwt-decode-as-verify',
@@ -30,8 +32,9 @@ export const tsJwtDecodeAsVerify: Rule = {
       references: ['https://cwe.mitre.org/data/definitions/347.html'],
     },
   },
-  query: callsNamed('decode', 'verify', 'jwtVerify', 'compactVerify', 'getToken'),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call')!;
     const callee = calleeName(call, context.analysis(javascriptNames)) ?? '';
     const tokens = tokensOf(context.file);

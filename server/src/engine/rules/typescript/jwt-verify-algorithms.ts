@@ -6,6 +6,8 @@ const VERIFY = new Set(['jsonwebtoken.verify']);
 /** Keys that are certificates or public keys verify asymmetric signatures; shared secrets verify HMAC ones. */
 const PUBLIC_KEY_NAME = /public|pem|cert|jwks|rsa|\.pub\b/i;
 
+
+const CALLS = callsNamed('verify');
 export const tsJwtVerifyAlgorithms: Rule = {
   meta: {
     id: 'ts.jwt-verify-algorithms',
@@ -26,8 +28,9 @@ export const tsJwtVerifyAlgorithms: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html', 'https://cwe.mitre.org/data/definitions/347.html'],
     },
   },
-  query: callsNamed('verify'),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call')!;
     const names = context.analysis(javascriptNames);
     if (!VERIFY.has(calleeName(call, names) ?? '')) return;

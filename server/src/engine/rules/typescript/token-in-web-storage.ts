@@ -14,6 +14,8 @@ const STORAGES: Record<string, string> = {
   'react-native.AsyncStorage.setItem': 'AsyncStorage',
 };
 
+
+const CALLS = callsNamed('setItem');
 export const tsTokenInWebStorage: Rule = {
   meta: {
     id: 'ts.token-in-web-storage',
@@ -34,8 +36,9 @@ export const tsTokenInWebStorage: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/HTML5_Security_Cheat_Sheet.html#local-storage', 'https://reactnative.dev/docs/security#storing-sensitive-info'],
     },
   },
-  query: callsNamed('setItem'),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call')!;
     const names = context.analysis(javascriptNames);
     const storage = STORAGES[calleeName(call, names) ?? ''];

@@ -9,6 +9,8 @@ const YAML_LOADS = new Set(['js-yaml.load', 'js-yaml.loadAll']);
 /** js-yaml schemas with the `!!js/function` and `!!js/regexp` types (js-yaml 3, or js-yaml-js-types added). */
 const UNSAFE_SCHEMA = /^js-yaml\.(DEFAULT_FULL_SCHEMA|FULL_SCHEMA)$|^js-yaml-js-types/;
 
+
+const CALLS = callsNamed('unserialize', 'deepDeserialize', 'deserialize', 'load', 'loadAll');
 export const tsUnsafeDeserialization: Rule = {
   meta: {
     id: 'ts.unsafe-deserialization',
@@ -26,8 +28,9 @@ export const tsUnsafeDeserialization: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/Deserialization_Cheat_Sheet.html', 'https://cwe.mitre.org/data/definitions/502.html'],
     },
   },
-  query: callsNamed('unserialize', 'deepDeserialize', 'deserialize', 'load', 'loadAll'),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call')!;
     const names = context.analysis(javascriptNames);
     const callee = calleeName(call, names) ?? '';

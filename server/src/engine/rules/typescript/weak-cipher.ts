@@ -9,6 +9,8 @@ const WEAK_ALGORITHM = /(^|-)(des|des3|des-ede3?|rc2|rc4|bf|blowfish|cast5?|idea
 /** crypto-js: `CryptoJS.DES.encrypt(...)` and the ECB mode object. */
 const CRYPTO_JS_WEAK = /^crypto-js\.(DES|TripleDES|RC4|RC4Drop|Rabbit)\.(encrypt|decrypt)$/;
 
+
+const CALLS = callsNamed('createCipheriv', 'createDecipheriv', 'encrypt', 'decrypt');
 export const tsWeakCipher: Rule = {
   meta: {
     id: 'ts.weak-cipher',
@@ -29,10 +31,11 @@ export const tsWeakCipher: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/Cryptographic_Storage_Cheat_Sheet.html', 'https://cwe.mitre.org/data/definitions/327.html'],
     },
   },
-  query: `${callsNamed('createCipheriv', 'createDecipheriv', 'encrypt', 'decrypt')}
+  query: `${CALLS.query}
 (pair key: (property_identifier) @key (#eq? @key "mode") value: (member_expression) @mode)
 `,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const names = context.analysis(javascriptNames);
     const mode = match.node('mode');
     if (mode) {

@@ -8,6 +8,8 @@ const CREATE_HASH = new Set(['crypto.createHash', 'createHash']);
 /** Fast digests: fine for checksums and ETags, far too cheap to guess passwords against. */
 const FAST_HASH = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd160|sha3-\d+)$/i;
 
+
+const CALLS = callsNamed('update');
 export const tsWeakPasswordHash: Rule = {
   meta: {
     id: 'ts.weak-password-hash',
@@ -27,8 +29,9 @@ export const tsWeakPasswordHash: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html', 'https://cwe.mitre.org/data/definitions/916.html'],
     },
   },
-  query: callsNamed('update'),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const update = match.node('call')!;
     const names = context.analysis(javascriptNames);
     const [data] = callArguments(update);

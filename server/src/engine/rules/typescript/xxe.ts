@@ -7,6 +7,8 @@ const PARSE_FUNCTIONS = ['parseXml', 'parseXmlString', 'parseXmlAsync', 'parseHt
 /** `noent` substitutes entities (external ones included); `dtdload` fetches the external DTD. */
 const ENTITY_OPTIONS = ['noent', 'dtdload'];
 
+
+const CALLS = callsNamed(...PARSE_FUNCTIONS);
 export const tsXxe: Rule = {
   meta: {
     id: 'ts.xxe',
@@ -23,8 +25,9 @@ export const tsXxe: Rule = {
       references: ['https://cheatsheetseries.owasp.org/cheatsheets/XML_External_Entity_Prevention_Cheat_Sheet.html'],
     },
   },
-  query: callsNamed(...PARSE_FUNCTIONS),
+  query: CALLS.query,
   check(match, context) {
+    if (!CALLS.accepts(match)) return;
     const call = match.node('call')!;
     const callee = calleeName(call, context.analysis(javascriptNames)) ?? '';
     if (!LIBXML_MODULES.some((m) => PARSE_FUNCTIONS.some((f) => callee === `${m}.${f}`))) return;
