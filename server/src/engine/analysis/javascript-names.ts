@@ -29,7 +29,11 @@ export const javascriptNames: Analysis<JavaScriptNames> = {
   compute(file: SourceFile): JavaScriptNames {
     const imports = new Map<string, string>();
     const assignments = new Map<string, Node[]>();
-    const bind = (name: string, node: Node) => assignments.set(name, [...(assignments.get(name) ?? []), node]);
+    const bind = (name: string, node: Node) => {
+      const list = assignments.get(name);
+      if (list) list.push(node);
+      else assignments.set(name, [node]);
+    };
     const kinds = ['import_statement', 'variable_declarator', 'assignment_expression', 'augmented_assignment_expression', 'formal_parameters', 'for_in_statement'];
     const nodes = file.tree.rootNode.descendantsOfType(kinds);
     for (const node of nodes) {
