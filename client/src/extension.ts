@@ -25,6 +25,10 @@ const SHOW_VIEW_COMMAND = 'workbench.view.extension.owaspAudit';
 
 let client: LanguageClient | undefined;
 
+/** The files the dependency and container-image rules read (see server/src/engine/deps/manifests.ts and images.ts). */
+const DEPENDENCY_FILES =
+  '**/{requirements*.txt,requirements/*.txt,constraints*.txt,pyproject.toml,poetry.lock,Pipfile.lock,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}';
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('OWASP Audit');
   context.subscriptions.push(output);
@@ -34,10 +38,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, args: ['lsp'], transport: TransportKind.ipc },
     debug: { module: serverModule, args: ['lsp'], transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const selector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml'].flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+  const selector = [
+    ...['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    // Dependency manifests, lockfiles and Dockerfiles are known by their names, whatever language VS Code gives them.
+    { scheme: 'file', pattern: DEPENDENCY_FILES },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     outputChannel: output,

@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyBaseline, readBaseline, writeBaseline } from './audit/baseline';
 import { initProject } from './audit/init';
@@ -8,6 +9,10 @@ import { formatSarif } from './audit/format-sarif';
 import { formatText } from './audit/format-text';
 import { TOOL_VERSION, ruleDocUrl } from './audit/report';
 import { defaultConfig, formatConfigProblem } from './engine/config';
+import { DEFAULT_ADVISORIES_DIR, OSV_CACHE_DIR } from './engine/deps/advisories/advisory-source';
+import { DEFAULT_OSV_API, OsvClient } from './engine/deps/advisories/online';
+import { updateAdvisories } from './engine/deps/advisories/update';
+import { isEcosystem } from './engine/deps/advisories/versions';
 import { Engine } from './engine/engine';
 import { confidenceRank, isConfidence, isSeverity, severityRank, type Severity } from './engine/findings';
 import { categoryFor, categoryLabel, EDITIONS, isEdition } from './engine/owasp';
@@ -19,6 +24,8 @@ Usage:
   owasp-audit rules [--format text|json]  list the rules
   owasp-audit explain <rule-id>           show a rule's documentation
   owasp-audit init [folder] [--force]     write .owasp-audit.yml and a GitHub Actions workflow (SARIF upload)
+  owasp-audit advisories update [--dir DIR] [--ecosystem PyPI,npm]
+                                          download the OSV advisory exports (default DIR: ${DEFAULT_ADVISORIES_DIR})
   owasp-audit lsp --stdio                 run the language server (any LSP editor)
 
 Scan options:
@@ -30,6 +37,11 @@ Scan options:
   --edition 2017|2021|2025   OWASP Top 10 edition for categories (default: 2017)
   --jobs N                   worker threads (default: number of CPUs)
   --fail-on-confidence LEVEL count only findings of at least this confidence (high, medium, low; default: low)
+  --advisories DIR           local OSV advisory database (JSON files or all.zip exports) for the dependency
+                             audit; repeatable (default: the advisories setting, else ${DEFAULT_ADVISORIES_DIR} if present)
+  --online                   also ask the OSV API about the dependencies (sends package names and versions only;
+                             answers cached in ${OSV_CACHE_DIR})
+  --osv-endpoint URL         OSV API to ask with --online (default: ${DEFAULT_OSV_API})
   --baseline FILE            report and fail only on findings not in FILE (matched by fingerprint)
   --update-baseline          write the current findings to the --baseline FILE and exit 0
   -q, --quiet                print nothing on standard output (the exit code tells)
@@ -50,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       return explain(rest);
     case 'init':
       return init(rest);
+    case 'advisories':
+      return advisories(rest);
     case 'lsp': {
       const { startServer } = await import('./server');
       startServer();
@@ -86,6 +100,9 @@ async function scan(args: string[]): Promise<number> {
       'update-baseline': { type: 'boolean', default: false },
       'fail-on-confidence': { type: 'string', default: 'low' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      advisories: { type: 'string', multiple: true },
+      online: { type: 'boolean', default: false },
+      'osv-endpoint': { type: 'string' },
     },
   });
   const format = values.format!;
@@ -108,12 +125,18 @@ async function scan(args: string[]): Promise<number> {
   const configPath = values.config ?? defaultConfigPath(root);
   const { config, problems } = configPath ? loadConfigFile(configPath, engine.ruleIds) : { config: defaultConfig(), problems: [] };
   if (values.edition) config.edition = values.edition as typeof config.edition;
+  const advisoryDirs = values.advisories?.map((d) => resolve(d));
+  const missingAdvisories = advisoryDirs?.filter((d) => !existsSync(d)) ?? [];
+  if (missingAdvisories.length) throw new UsageError(`--advisories: no such folder: ${missingAdvisories.join(', ')}`);
+  if (advisoryDirs) config.advisories = advisoryDirs;
   for (const p of problems) process.stderr.write(`${formatConfigProblem(p)}\n`);
   if (problems.length) process.stderr.write('owasp-audit: continuing with defaults for the settings above\n');
 
   const baseline = values.baseline && !values['update-baseline'] ? readBaselineOrExplain(values.baseline) : undefined;
 
-  const report = await runAudit(engine, { paths, config, configProblems: problems, root, jobs, verifyFixes: format !== 'text' });
+  const online = values.online ? { client: new OsvClient({ endpoint: values['osv-endpoint'], cacheDir: join(OSV_CACHE_DIR, 'answers') }), dir: join(OSV_CACHE_DIR, 'records') } : undefined;
+  if (online && !values.quiet) process.stderr.write(`owasp-audit: --online sends the names and versions of the project's dependencies (nothing else) to ${online.client.endpoint}\n`);
+  const report = await runAudit(engine, { paths, config, configProblems: problems, root, jobs, verifyFixes: format !== 'text', online });
   if (values['update-baseline']) {
     const count = writeBaseline(values.baseline!, report.findings);
     process.stderr.write(`owasp-audit: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${values.baseline}\n`);
@@ -155,6 +178,27 @@ async function init(args: string[]): Promise<number> {
   for (const f of result.written) process.stdout.write(`wrote ${f}\n`);
   for (const f of result.kept) process.stdout.write(`kept ${f} (exists; --force overwrites it)\n`);
   return 0;
+}
+
+async function advisories(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'update') throw new UsageError(sub ? `unknown advisories command "${sub}" (known: update)` : 'advisories needs a command: update');
+  const { values } = parseArgs({
+    args: rest,
+    options: { dir: { type: 'string' }, ecosystem: { type: 'string', default: 'PyPI,npm' }, 'base-url': { type: 'string' } },
+  });
+  const ecosystems = values.ecosystem!.split(',').map((e) => e.trim()).filter(Boolean);
+  const unknown = ecosystems.filter((e) => !isEcosystem(e));
+  if (!ecosystems.length || unknown.length) throw new UsageError(`--ecosystem takes PyPI and/or npm${unknown.length ? `, not ${unknown.join(', ')}` : ''}`);
+  const dir = resolve(values.dir ?? DEFAULT_ADVISORIES_DIR);
+  try {
+    const updated = await updateAdvisories({ dir, ecosystems, baseUrl: values['base-url'], onProgress: (m) => process.stderr.write(`owasp-audit: ${m}\n`) });
+    for (const u of updated) process.stdout.write(`${u.ecosystem}: ${u.advisories} advisories (${Math.round(u.bytes / 1024)} KB) in ${u.path}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`owasp-audit: ${(e as Error).message}\n`);
+    return 1;
+  }
 }
 
 async function rules(args: string[]): Promise<number> {

@@ -25,6 +25,8 @@ export interface CliOptions {
   cwd?: string;
   /** The script node runs; the bundle by default, `BIN_SCRIPT` for the published entry point. */
   entry?: string;
+  /** Variables added to the environment (e.g. `XDG_CACHE_HOME`, so no cache of the machine is used). */
+  env?: Record<string, string>;
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
@@ -33,6 +35,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
+      env: options.env ? { ...process.env, ...options.env } : process.env,
       timeout: CLI_TIMEOUT_MS,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

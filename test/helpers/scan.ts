@@ -25,6 +25,8 @@ const SNIPPET_PATH: Record<LanguageId, string> = {
   tsx: 'snippet.tsx',
   javascript: 'snippet.js',
   yaml: 'snippet.yaml',
+  dependencies: 'requirements.txt',
+  dockerfile: 'Dockerfile',
 };
 
 export function snippetInput(language: LanguageId, text: string): ScanInput {

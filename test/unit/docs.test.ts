@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { defaultConfig } from '../../server/src/engine/config';
 import { Engine } from '../../server/src/engine/engine';
 import { ruleDocMarkdown, ruleIndexMarkdown } from '../../server/src/engine/rule-docs';
+import { OSV_FIXTURES } from '../helpers/osv-fixtures';
 
 const docsDir = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -28,11 +29,13 @@ test('every rule documents a vulnerable example, a safe alternative and why it m
 
 test("each rule's documented vulnerable example is reported by that rule and its safe alternative is not", async () => {
   const engine = await Engine.create();
-  const languageFor = { python: 'python', typescript: 'tsx', yaml: 'yaml' } as const;
+  const languageFor = { python: 'python', typescript: 'tsx', yaml: 'yaml', dependencies: 'dependencies', dockerfile: 'dockerfile' } as const;
+  // Dependency rules compare with advisory data: the test database of real advisories.
+  const config = { ...defaultConfig(), advisories: [OSV_FIXTURES] };
   for (const rule of engine.rules) {
     const language = languageFor[rule.meta.family as keyof typeof languageFor];
     const found = (text: string) =>
-      engine.scan({ path: `example`, text, language }, defaultConfig()).findings.filter((f) => f.ruleId === rule.meta.id && !f.suppression).length;
+      engine.scan({ path: rule.meta.docs.file ?? `example`, text, language }, config).findings.filter((f) => f.ruleId === rule.meta.id && !f.suppression).length;
     assert.ok(found(rule.meta.docs.vulnerable) > 0, `${rule.meta.id}: the documented vulnerable example is not reported`);
     assert.equal(found(rule.meta.docs.safe), 0, `${rule.meta.id}: the documented safe alternative is reported`);
   }

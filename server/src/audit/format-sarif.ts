@@ -80,6 +80,7 @@ function result(f: Finding, ruleIndex: number): Sarif.Result {
       confidence: f.confidence,
       'security-severity': SECURITY_SEVERITY[f.severity],
       ...(f.category ? { 'owasp-category': categoryTag(f.category) } : {}),
+      ...(f.advisories?.length ? { advisories: f.advisories.map((a) => ({ id: a.id, aliases: a.aliases, url: a.url })) } : {}),
     },
   };
   if (f.fix) {

@@ -4,7 +4,10 @@ import { CONFIG_FILE_NAME, defaultConfig, parseConfigFile, type AuditConfig, typ
 import type { Engine } from '../engine/engine';
 import { compareFindings } from '../engine/findings';
 import { detectLanguage } from '../engine/parse/languages';
+import { advisoryDirs } from '../engine/deps/advisories/advisory-source';
+import type { OsvClient } from '../engine/deps/advisories/online';
 import { auditFiles } from './auditor';
+import { advisoryNotices, fetchOnlineAdvisories } from './dependency-advisories';
 import type { AuditReport } from './report';
 import { listWorkspaceFiles } from './workspace';
 
@@ -34,6 +37,8 @@ export interface AuditRequest {
   verifyFixes?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Ask an OSV API about the dependencies before scanning; its advisories are stored in `dir` and read from there. */
+  online?: { client: OsvClient; dir: string };
 }
 
 /** Lists, scans and collects: the whole audit behind `owasp-audit scan`. */
@@ -57,6 +62,15 @@ export async function runAudit(engine: Engine, request: AuditRequest): Promise<A
     const rel = relative(request.root, abs);
     return (rel.startsWith('..') ? abs : rel).split(sep).join('/');
   };
+  if (request.online) {
+    try {
+      await fetchOnlineAdvisories(unique, request.online.client, request.online.dir);
+      request.config.advisories = [...advisoryDirs(request.config.advisories), request.online.dir];
+    } catch (e) {
+      notices.push({ file: request.online.client.endpoint, level: 'warning', message: `online advisory lookup failed: ${(e as Error).message}` });
+    }
+  }
+  notices.push(...advisoryNotices(unique, request.config).map((n) => ({ ...n, file: display(n.file) })));
   const results = await auditFiles(engine, unique, {
     config: request.config,
     displayPath: display,

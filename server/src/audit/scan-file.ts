@@ -34,7 +34,7 @@ export async function scanFileFromDisk(
     return result;
   }
   try {
-    const input = { path: displayPath, text: read.text, language };
+    const input = { path: displayPath, absolutePath, text: read.text, language };
     const scan = engine.scan(input, config);
     if (verifyFixes) keepVerifiedFixes(engine, input, scan, config);
     result.findings = scan.findings;

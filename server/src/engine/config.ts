@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { isSeverity, SEVERITIES, type Severity } from './findings';
 import { DEFAULT_EDITION, EDITIONS, isEdition, type Edition } from './owasp';
@@ -15,6 +16,8 @@ export interface AuditConfig {
   exclude: string[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
+  /** Local OSV advisory database folders (absolute); without one, dependency manifests cannot be checked. */
+  advisories?: string[];
 }
 
 export interface ConfigProblem {
@@ -39,9 +42,10 @@ export interface ConfigInput {
   rules?: unknown;
   exclude?: unknown;
   maxFileSize?: unknown;
+  advisories?: unknown;
 }
 
-const KNOWN_KEYS = ['edition', 'rules', 'exclude', 'maxFileSize'];
+const KNOWN_KEYS = ['edition', 'rules', 'exclude', 'maxFileSize', 'advisories'];
 
 /**
  * Parses `.owasp-audit.yml`. Never throws: every problem is reported with its line, and the entries that are valid
@@ -91,6 +95,12 @@ export function parseConfigFile(
       const v = isScalar(value) ? parseSize(value.value) : undefined;
       if (v !== undefined) config.maxFileSize = v;
       else at(valueOffset, 'maxFileSize must be a positive size such as 2MB, 512KB or a number of bytes');
+    } else if (key === 'advisories') {
+      const items = isSeq(value) ? value.items : [value];
+      const dirs = items.map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value.trim() : ''));
+      // Relative to the configuration file, like every path a project writes in its own settings.
+      if (dirs.length && dirs.every(Boolean)) config.advisories = dirs.map((d) => resolve(dirname(file), d));
+      else at(valueOffset, 'advisories must be the path (or a list of paths) of local OSV database folders');
     } else if (key === 'exclude') {
       if (!isSeq(value)) {
         at(valueOffset, 'exclude must be a list of gitignore-style patterns');
@@ -146,6 +156,8 @@ export function applyConfigInput(
   if (Array.isArray(input.exclude)) {
     for (const e of input.exclude) if (typeof e === 'string' && e.trim()) config.exclude.push(e);
   }
+  if (typeof input.advisories === 'string' && input.advisories.trim()) config.advisories = [resolve(input.advisories.trim())];
+  else if (input.advisories !== undefined && input.advisories !== null && input.advisories !== '') problem('advisories must be the path of a local OSV database folder');
   if (input.rules && typeof input.rules === 'object') {
     for (const [ruleId, setting] of Object.entries(input.rules as Record<string, unknown>)) {
       if (!knownRuleIds.has(ruleId)) problem(`unknown rule "${ruleId}"`);

@@ -2,14 +2,18 @@ import type { Tree } from 'web-tree-sitter';
 import { isRuleEnabled, type AuditConfig } from './config';
 import { assignFingerprints, compareFindings, type Finding } from './findings';
 import { categoryFor } from './owasp';
-import { FAMILY_OF, type LanguageId } from './parse/languages';
+import { FAMILY_OF, hasGrammar, type GrammarLanguageId, type LanguageId } from './parse/languages';
+import { touchesTemplate } from './parse/helm';
 import { loadGrammars, parseText, type Grammars } from './parse/parser';
+import { countSyntaxErrors } from './parse/syntax-errors';
+import { brokenDocumentsNotice, maskedYaml, recoverYaml, yamlSyntaxErrors, type YamlSource } from './parse/yaml-source';
 import { CombinedQuery } from './query';
 import type { Analysis, Report, Rule, RuleContext, RuleMeta, SourceFile } from './rules/types';
 import { ALL_RULES } from './rules';
 import {
   applySuppressions,
   ENGINE_NOTICE_RULES,
+  hashComments,
   parseSuppressionComment,
   SUPPRESSION_WITHOUT_REASON,
   UNKNOWN_RULE_IN_SUPPRESSION,
@@ -24,6 +28,22 @@ export interface ScanInput {
   language: LanguageId;
   /** A tree the caller already has for `text` (the editor's incremental tree); the caller keeps ownership. */
   tree?: Tree;
+  /** The file on disk when `path` is a display path (relative to the audit root): rules that read files next to it need it. */
+  absolutePath?: string;
+}
+
+/**
+ * Of the files without a grammar, the JSON ones (package.json, lockfiles) can be checked for syntax: a fix or a
+ * suppression comment that breaks them must not count as verified.
+ */
+function jsonSyntaxErrors(text: string): number {
+  if (!text.trimStart().startsWith('{')) return 0;
+  try {
+    JSON.parse(text);
+    return 0;
+  } catch {
+    return 1;
+  }
 }
 
 /** Something the user should know about a file that is not a finding: a rule that failed, a file skipped. */
@@ -44,8 +64,12 @@ export interface ScanResult {
  * configuration. The editor, the workspace audit and the CLI all call `scan`.
  */
 export class Engine {
-  private readonly queries = new Map<LanguageId, CombinedQuery>();
+  private readonly queries = new Map<GrammarLanguageId, CombinedQuery>();
   private readonly metas = new Map<string, RuleMeta>();
+  /** What the YAML grammar parsed for the last few texts, so `scan` does not redo what `parse` found. */
+  private readonly yamlSources = new Map<string, YamlSource>();
+  /** Trees of a masked or repaired text: tree-sitter cannot reuse them incrementally for the next original text. */
+  private readonly transformedTrees = new WeakSet<Tree>();
 
   private constructor(
     private readonly grammars: Grammars,
@@ -74,8 +98,45 @@ export class Engine {
     return this.metas.get(ruleId);
   }
 
+  /**
+   * YAML is parsed from a same-length stand-in (see parse/yaml-source.ts): Helm actions masked, broken documents
+   * blanked. Offsets in the tree are offsets in `text`; node text is not, so rules read values from the file's text.
+   */
   parse(language: LanguageId, text: string, oldTree?: Tree): Tree {
-    return parseText(this.grammars, language, text, oldTree);
+    // A file kind without a grammar gets an empty stand-in tree, so documents, fix verification and the server treat
+    // every file alike; its rules read the text (and never the tree).
+    if (!hasGrammar(language)) return parseText(this.grammars, 'python', '');
+    if (language !== 'yaml') return parseText(this.grammars, language, text, oldTree);
+    const masked = maskedYaml(text);
+    const reusable = oldTree && masked.text === text && !this.transformedTrees.has(oldTree) ? oldTree : undefined;
+    let tree = parseText(this.grammars, language, masked.text, reusable);
+    const source = recoverYaml(masked, tree.rootNode.hasError, (t) => parseText(this.grammars, language, t));
+    if (source.parsedText !== masked.text) {
+      tree.delete();
+      tree = parseText(this.grammars, language, source.parsedText);
+    }
+    if (source.parsedText !== text) this.transformedTrees.add(tree);
+    this.rememberYamlSource(text, source);
+    return tree;
+  }
+
+  /** Syntax errors of the text as written (for YAML, including documents left out of the tree). */
+  syntaxErrorCount(language: LanguageId, text: string, tree: Tree): number {
+    if (!hasGrammar(language)) return jsonSyntaxErrors(text);
+    return language === 'yaml' ? yamlSyntaxErrors(this.yamlSource(text), tree) : countSyntaxErrors(tree);
+  }
+
+  private yamlSource(text: string): YamlSource {
+    const known = this.yamlSources.get(text);
+    if (known) return known;
+    this.parse('yaml', text).delete();
+    return this.yamlSources.get(text)!;
+  }
+
+  private rememberYamlSource(text: string, source: YamlSource): void {
+    this.yamlSources.delete(text);
+    this.yamlSources.set(text, source);
+    if (this.yamlSources.size > 8) this.yamlSources.delete(this.yamlSources.keys().next().value!);
   }
 
   /** Compiles every grammar's combined query now instead of on first use (and so validates every rule). */
@@ -89,7 +150,7 @@ export class Engine {
     );
   }
 
-  private queryFor(language: LanguageId): CombinedQuery {
+  private queryFor(language: GrammarLanguageId): CombinedQuery {
     let q = this.queries.get(language);
     if (!q) {
       q = new CombinedQuery(this.grammars.languages.get(language)!, language, this.rulesFor(language));
@@ -108,7 +169,7 @@ export class Engine {
   }
 
   private scanTree(input: ScanInput, tree: Tree, config: AuditConfig): ScanResult {
-    const file: SourceFile = { path: input.path, language: input.language, text: input.text, tree, lines: new LineIndex(input.text) };
+    const file: SourceFile = { path: input.path, absolutePath: input.absolutePath, language: input.language, text: input.text, tree, lines: new LineIndex(input.text) };
     const notices: Notice[] = [];
     const reports: { rule: RuleMeta; report: Report }[] = [];
     const comments: SuppressionComment[] = [];
@@ -121,6 +182,7 @@ export class Engine {
       file,
       report: (report) => reports.push({ rule: rule.meta, report }),
       analysis: use,
+      config,
     });
     const failed = new Set<string>();
     const guarded = (rule: Rule, run: () => void) => {
@@ -136,10 +198,11 @@ export class Engine {
     const enabled = this.rulesFor(input.language).filter((r) => isRuleEnabled(config, r.meta.id));
     const enabledSet = new Set(enabled);
     const contexts = new Map(enabled.map((r) => [r, contextFor(r)]));
-    this.queryFor(input.language).run(tree.rootNode, (rule, match) => {
+    if (!hasGrammar(input.language)) comments.push(...hashComments(file.lines));
+    else this.queryFor(input.language).run(tree.rootNode, (rule, match) => {
       if (!rule) {
         const comment = match.node('comment');
-        const parsed = comment && parseSuppressionComment(comment);
+        const parsed = comment && parseSuppressionComment(comment, file.lines.lineText(comment.startPosition.row));
         if (parsed) comments.push(parsed);
       } else if (enabledSet.has(rule) && rule.check) {
         guarded(rule, () => rule.check!(match, contexts.get(rule)!));
@@ -147,6 +210,15 @@ export class Engine {
     });
     for (const rule of enabled) if (rule.checkFile) guarded(rule, () => rule.checkFile!(contexts.get(rule)!));
 
+    const yaml = input.language === 'yaml' ? this.yamlSource(input.text) : undefined;
+    if (yaml) {
+      const broken = brokenDocumentsNotice(yaml, file.lines);
+      if (broken) notices.push({ file: input.path, level: 'warning', message: broken });
+      // A fix must not rewrite a Helm template action: the tree only saw filler there.
+      for (const { report } of reports) {
+        if (report.fix?.edits.some((e) => touchesTemplate(yaml.templates, e.start, e.end))) delete report.fix;
+      }
+    }
     const findings = this.toFindings(file, reports, config);
     applySuppressions(findings, comments);
     findings.push(...this.suppressionNotices(file, comments, config));
@@ -186,6 +258,7 @@ export class Engine {
         edits: report.fix.edits.map((e) => ({ ...e, range: { start: file.lines.positionAt(e.start), end: file.lines.positionAt(e.end) } })),
       },
       path: report.path,
+      ...(report.advisories ? { advisories: report.advisories } : {}),
       fingerprint: '',
     };
   }

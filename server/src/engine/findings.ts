@@ -34,6 +34,14 @@ export interface PathStep {
   message: string;
 }
 
+/** A published advisory a finding is about (a dependency with a known vulnerability). */
+export interface AdvisoryReference {
+  id: string;
+  /** Other ids of the same advisory (CVE, PYSEC). */
+  aliases: string[];
+  url: string;
+}
+
 export interface Suppression {
   kind: 'inline' | 'file';
   reason: string;
@@ -56,6 +64,8 @@ export interface Finding {
   category?: Category;
   fix?: Fix;
   path?: PathStep[];
+  /** The advisories behind a vulnerable-dependency finding. */
+  advisories?: AdvisoryReference[];
   fingerprint: string;
   suppression?: Suppression;
   /** Set when compared with a baseline: `unchanged` findings were accepted earlier and neither print nor fail. */

@@ -88,12 +88,15 @@ const TABLE: Record<number, [string, string, string]> = {
   916: ['A2', 'A02', 'A04'],
   1390: ['A2', 'A07', 'A07'],
   1391: ['A2', 'A07', 'A07'],
+  // Session cookies (the 2017 list files session management under A2; 2021 and 2025 list CWE-1275 under A01).
+  1275: ['A2', 'A01', 'A01'],
   // Sensitive data exposure / cryptography
   200: ['A3', 'A01', 'A01'],
   295: ['A3', 'A07', 'A04'],
   311: ['A3', 'A04', 'A04'],
   312: ['A3', 'A04', 'A04'],
   319: ['A3', 'A02', 'A04'],
+  320: ['A3', 'A02', 'A04'],
   321: ['A3', 'A02', 'A04'],
   326: ['A3', 'A02', 'A04'],
   327: ['A3', 'A02', 'A04'],
@@ -151,6 +154,7 @@ const TABLE: Record<number, [string, string, string]> = {
   1395: ['A9', 'A06', 'A03'],
   // Logging and monitoring
   117: ['A10', 'A09', 'A09'],
+  390: ['A10', 'A09', 'A10'],
   223: ['A10', 'A09', 'A09'],
   778: ['A10', 'A09', 'A09'],
 };

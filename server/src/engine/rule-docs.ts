@@ -1,7 +1,7 @@
 import { categoryFor, categoryLabel, EDITIONS } from './owasp';
 import type { RuleMeta } from './rules/types';
 
-const FENCE: Record<string, string> = { python: 'python', typescript: 'tsx', yaml: 'yaml', any: '' };
+const FENCE: Record<string, string> = { python: 'python', typescript: 'tsx', yaml: 'yaml', dockerfile: 'dockerfile', dependencies: '', any: '' };
 
 /** A rule's documentation page, generated from its metadata so docs cannot drift from the rule. */
 export function ruleDocMarkdown(meta: RuleMeta): string {
@@ -10,7 +10,7 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     return `| ${edition} | ${c ? categoryLabel(c) : '(engine notice)'} |`;
   });
   const cwes = meta.cwes.map((c) => `[CWE-${c}](https://cwe.mitre.org/data/definitions/${c}.html)`).join(', ') || 'none';
-  const fence = FENCE[meta.family];
+  const fence = meta.docs.file?.endsWith('.json') ? 'json' : FENCE[meta.family];
   return [
     `# ${meta.id}: ${meta.title}`,
     '',

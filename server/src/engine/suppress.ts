@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding, Suppression } from './findings';
 import type { LanguageId } from './parse/languages';
 import type { RuleMeta } from './rules/types';
+import type { LineIndex } from './text';
 
 /**
  * One suppression syntax for every language, inside the language's own comment:
@@ -25,8 +26,11 @@ export interface SuppressionComment {
   used: boolean;
 }
 
+/** What suppression parsing needs of a comment: a tree-sitter comment node, or a comment found in plain text. */
+export type CommentSpan = Pick<Node, 'text' | 'startIndex' | 'endIndex' | 'startPosition'>;
+
 /** `lineText` is the text of the comment's first line, to tell a comment on its own line from a trailing one. */
-export function parseSuppressionComment(comment: Node, lineText: string): SuppressionComment | undefined {
+export function parseSuppressionComment(comment: CommentSpan, lineText: string): SuppressionComment | undefined {
   const m = MARKER.exec(comment.text);
   if (!m) return undefined;
   const body = m[2].replace(/\*\/\s*\}?\s*$/, '').replace(/-->\s*$/, '');
@@ -42,6 +46,25 @@ export function parseSuppressionComment(comment: Node, lineText: string): Suppre
     end: comment.endIndex,
     used: false,
   };
+}
+
+/**
+ * Suppression comments of a file without a grammar whose comments start with `#` (requirements files, TOML,
+ * Dockerfiles, lockfiles): a `#` at the start of a line or after whitespace runs to the end of the line.
+ */
+export function hashComments(lines: LineIndex): SuppressionComment[] {
+  const out: SuppressionComment[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineText = lines.lineText(line);
+    const hash = /(^|\s)#/.exec(lineText);
+    if (!hash || !lineText.includes('owasp-audit-ignore')) continue;
+    const column = hash.index + hash[1].length;
+    const startIndex = lines.lineStart(line) + column;
+    const comment = { text: lineText.slice(column), startIndex, endIndex: startIndex + lineText.length - column, startPosition: { row: line, column } };
+    const parsed = parseSuppressionComment(comment, lineText);
+    if (parsed) out.push(parsed);
+  }
+  return out;
 }
 
 /** Marks suppressed findings in place; returns the comments so unused ones can be reported. */
@@ -109,6 +132,6 @@ export const ENGINE_NOTICE_RULES: RuleMeta[] = [UNUSED_SUPPRESSION, SUPPRESSION_
 /** The comment text that suppresses `ruleId`, in the syntax of the language (and JSX children). */
 export function suppressionCommentText(language: LanguageId, ruleId: string, inJsx: boolean): string {
   const body = `owasp-audit-ignore ${ruleId} -- TODO: say why this is safe`;
-  if (language === 'python' || language === 'yaml') return `# ${body}`;
+  if (language === 'python' || language === 'yaml' || language === 'dependencies' || language === 'dockerfile') return `# ${body}`;
   return inJsx ? `{/* ${body} */}` : `// ${body}`;
 }

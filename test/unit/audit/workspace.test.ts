@@ -66,6 +66,7 @@ describe('listWorkspaceFiles', () => {
       'api/scratch/kept.py',
       'api/stubs.pyi',
       'app.py',
+      'Dockerfile',
       'examples/demo.py',
       'web/button.jsx',
       'web/keep.generated.ts',
@@ -91,7 +92,7 @@ describe('listWorkspaceFiles', () => {
 
   it('skips unsupported files and declaration files', async () => {
     const files = await list();
-    for (const skipped of ['README.md', 'logo.png', 'Dockerfile', 'types.d.ts', 'dangling.py']) assert.ok(!files.includes(skipped), skipped);
+    for (const skipped of ['README.md', 'logo.png', 'types.d.ts', 'dangling.py']) assert.ok(!files.includes(skipped), skipped);
   });
 
   it('applies configured excludes on top', async () => {

@@ -1,8 +1,18 @@
-/** The grammars the engine parses with. A "family" groups grammars that share rules. */
-export type LanguageId = 'python' | 'typescript' | 'tsx' | 'javascript' | 'yaml';
-export type LanguageFamily = 'python' | 'typescript' | 'yaml';
+import { isDockerfile } from '../deps/images';
+import { manifestKind } from '../deps/manifests';
 
-export const LANGUAGES: readonly LanguageId[] = ['python', 'typescript', 'tsx', 'javascript', 'yaml'];
+/** The grammars the engine parses with. A "family" groups grammars that share rules. */
+export type GrammarLanguageId = 'python' | 'typescript' | 'tsx' | 'javascript' | 'yaml';
+/**
+ * File kinds read without a tree-sitter grammar: dependency manifests and lockfiles (each format has its own real
+ * parser in deps/), and Dockerfiles. Their rules work from the text in `checkFile`.
+ */
+export type TextLanguageId = 'dependencies' | 'dockerfile';
+export type LanguageId = GrammarLanguageId | TextLanguageId;
+export type LanguageFamily = 'python' | 'typescript' | 'yaml' | 'dependencies' | 'dockerfile';
+
+/** The languages with a grammar, loaded at start-up. */
+export const LANGUAGES: readonly GrammarLanguageId[] = ['python', 'typescript', 'tsx', 'javascript', 'yaml'];
 
 export const FAMILY_OF: Record<LanguageId, LanguageFamily> = {
   python: 'python',
@@ -10,15 +20,21 @@ export const FAMILY_OF: Record<LanguageId, LanguageFamily> = {
   tsx: 'typescript',
   javascript: 'typescript',
   yaml: 'yaml',
+  dependencies: 'dependencies',
+  dockerfile: 'dockerfile',
 };
 
-export const GRAMMAR_FILE: Record<LanguageId, string> = {
+export const GRAMMAR_FILE: Record<GrammarLanguageId, string> = {
   python: 'tree-sitter-python.wasm',
   typescript: 'tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-tsx.wasm',
   javascript: 'tree-sitter-javascript.wasm',
   yaml: 'tree-sitter-yaml.wasm',
 };
+
+export function hasGrammar(language: LanguageId): language is GrammarLanguageId {
+  return language in GRAMMAR_FILE;
+}
 
 const BY_EXTENSION: Record<string, LanguageId> = {
   '.py': 'python',
@@ -47,10 +63,15 @@ const BY_EDITOR_ID: Record<string, LanguageId> = {
   'helm': 'yaml',
   'dockercompose': 'yaml',
   'github-actions-workflow': 'yaml',
+  dockerfile: 'dockerfile',
+  'pip-requirements': 'dependencies',
 };
 
 /** Detects the grammar for a file path; the path's extension wins over the editor's id (a `.tsx` file is TSX). */
 export function detectLanguage(path: string, editorLanguageId?: string): LanguageId | undefined {
+  // Manifests and Dockerfiles are known by their names (`package.json`, `pnpm-lock.yaml`, `Dockerfile.prod`).
+  if (manifestKind(path)) return 'dependencies';
+  if (isDockerfile(path)) return 'dockerfile';
   const lower = path.toLowerCase();
   if (lower.endsWith('.d.ts')) return undefined;
   const dot = lower.lastIndexOf('.');

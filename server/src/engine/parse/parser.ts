@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Language, Parser, Tree } from 'web-tree-sitter';
-import { GRAMMAR_FILE, LANGUAGES, LanguageId } from './languages';
+import { GRAMMAR_FILE, LANGUAGES, type GrammarLanguageId } from './languages';
 
 /**
  * Where the wasm files live: next to the bundle (dist/) when bundled, or in the source tree when run from
@@ -26,8 +26,8 @@ function findAsset(file: string): string {
 }
 
 export interface Grammars {
-  languages: Map<LanguageId, Language>;
-  parsers: Map<LanguageId, Parser>;
+  languages: Map<GrammarLanguageId, Language>;
+  parsers: Map<GrammarLanguageId, Parser>;
 }
 
 let loading: Promise<Grammars> | undefined;
@@ -36,8 +36,8 @@ let loading: Promise<Grammars> | undefined;
 export function loadGrammars(): Promise<Grammars> {
   loading ??= (async () => {
     await Parser.init({ locateFile: (name: string) => findAsset(name) });
-    const languages = new Map<LanguageId, Language>();
-    const parsers = new Map<LanguageId, Parser>();
+    const languages = new Map<GrammarLanguageId, Language>();
+    const parsers = new Map<GrammarLanguageId, Parser>();
     for (const id of LANGUAGES) {
       const language = await Language.load(readFileSync(findAsset(GRAMMAR_FILE[id])));
       languages.set(id, language);
@@ -51,7 +51,7 @@ export function loadGrammars(): Promise<Grammars> {
 }
 
 /** Parses text, optionally reusing an edited old tree. Throws only if tree-sitter itself gives up. */
-export function parseText(grammars: Grammars, language: LanguageId, text: string, oldTree?: Tree): Tree {
+export function parseText(grammars: Grammars, language: GrammarLanguageId, text: string, oldTree?: Tree): Tree {
   const parser = grammars.parsers.get(language)!;
   const tree = parser.parse(text, oldTree ?? null);
   if (!tree) throw new Error(`tree-sitter could not parse this ${language} text`);

@@ -1,9 +1,12 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import type { AuditConfig } from '../config';
 import type { AdvisoryReference, Confidence, Fix, PathStep, Severity } from '../findings';
 import type { LanguageFamily, LanguageId } from '../parse/languages';
 import type { LineIndex } from '../text';
 
 export interface RuleDocs {
+  /** The file name the examples are written as, for file kinds known by name (`requirements.txt`, `Dockerfile`). */
+  file?: string;
   /** What the rule finds, one or two sentences. */
   summary: string;
   /** Why it matters: the attack it enables. */
@@ -34,6 +37,8 @@ export interface RuleMeta {
 /** A file as the rules see it. */
 export interface SourceFile {
   path: string;
+  /** The file on disk, when `path` is only how reports show it. */
+  absolutePath?: string;
   language: LanguageId;
   text: string;
   tree: Tree;
@@ -62,6 +67,8 @@ export interface Analysis<T> {
 
 export interface RuleContext {
   readonly file: SourceFile;
+  /** The configuration of this scan (rules that need a setting, such as the advisory database, read it here). */
+  readonly config: AuditConfig;
   report(report: Report): void;
   analysis<T>(analysis: Analysis<T>): T;
 }
