@@ -78,6 +78,7 @@ import { cfnRdsMasterPassword } from './yaml/cfn-rds-master-password';
 import { cfnIamWildcardPolicy } from './yaml/cfn-iam-wildcard-policy';
 import { cfnIamPassRoleAny } from './yaml/cfn-iam-pass-role-any';
 import { cfnCloudtrailLoggingOff } from './yaml/cfn-cloudtrail-logging-off';
+import { cfnCloudtrailMissing } from './yaml/cfn-cloudtrail-missing';
 import { cfnLambdaEnvSecret } from './yaml/cfn-lambda-env-secret';
 import { cfnKmsKeyRotation } from './yaml/cfn-kms-key-rotation';
 import { cfnEksPublicEndpoint } from './yaml/cfn-eks-public-endpoint';
@@ -179,6 +180,7 @@ export const ALL_RULES: readonly Rule[] = [
   cfnIamWildcardPolicy,
   cfnIamPassRoleAny,
   cfnCloudtrailLoggingOff,
+  cfnCloudtrailMissing,
   cfnLambdaEnvSecret,
   cfnKmsKeyRotation,
   cfnEksPublicEndpoint,
