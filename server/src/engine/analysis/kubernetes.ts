@@ -2,7 +2,7 @@ import { hasTemplateActions, maskTemplateActions, type TemplateRegion } from '..
 import type { Fix } from '../findings';
 import type { Analysis, SourceFile } from '../rules/types';
 import { mergeIntoChild, type YamlSetting } from './yaml-edits';
-import { entry, get, isTemplated, isTrue, items, path, scalar, yamlDocuments, type YamlEntry, type YamlMap, type YamlValue } from './yaml-model';
+import { entry, get, isTemplated, isTrue, items, path, scalar, yamlDocuments, type YamlEntry, type YamlMap, type YamlScalar, type YamlValue } from './yaml-model';
 
 /** A Kubernetes object found in a YAML document (or inside a `kind: List`). */
 export interface KubernetesObject {
@@ -213,6 +213,16 @@ export function parseImage(reference: string): ImageReference | undefined {
   const colon = named.lastIndexOf(':');
   const hasTag = colon > named.lastIndexOf('/');
   return { name: hasTag ? named.slice(0, colon) : named, tag: hasTag ? named.slice(colon + 1) : undefined, digest };
+}
+
+/** Each container's literal image reference, parsed (templated and unparsable ones are left out). */
+export function containerImages(model: KubernetesModel): { container: Container; node: YamlScalar['node']; image: ImageReference }[] {
+  return model.containers.flatMap((container) => {
+    const value = entry(container.map, 'image')?.value;
+    if (!value || isTemplated(value) || value.kind !== 'scalar') return [];
+    const image = parseImage(value.value);
+    return image ? [{ container, node: value.node, image }] : [];
+  });
 }
 
 /** MySQL/MariaDB image settings about the root account, which `k8s.mysql-insecure-env` reports on its own. */

@@ -1,5 +1,4 @@
-import { describeContainer, kubernetes, parseImage } from '../../analysis/kubernetes';
-import { entry, isTemplated } from '../../analysis/yaml-model';
+import { containerImages, describeContainer, kubernetes } from '../../analysis/kubernetes';
 import type { Rule } from '../types';
 
 const POD = (image: string) =>
@@ -23,14 +22,11 @@ export const k8sImageLatestTag: Rule = {
     },
   },
   checkFile(context) {
-    for (const container of context.analysis(kubernetes).containers) {
-      const image = entry(container.map, 'image');
-      if (!image?.value || isTemplated(image.value) || image.value.kind !== 'scalar') continue;
-      const parsed = parseImage(image.value.value);
-      if (!parsed || parsed.digest || (parsed.tag && parsed.tag !== 'latest')) continue;
+    for (const { container, node, image } of containerImages(context.analysis(kubernetes))) {
+      if (image.digest || (image.tag && image.tag !== 'latest')) continue;
       context.report({
-        node: image.value.node,
-        message: `${describeContainer(container)} runs ${parsed.tag ? 'the :latest tag' : 'an image with no tag (so :latest)'} of ${parsed.name}; pin a version (and ideally a digest)`,
+        node,
+        message: `${describeContainer(container)} runs ${image.tag ? 'the :latest tag' : 'an image with no tag (so :latest)'} of ${image.name}; pin a version (and ideally a digest)`,
       });
     }
   },

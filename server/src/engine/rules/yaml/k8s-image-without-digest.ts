@@ -1,5 +1,4 @@
-import { describeContainer, kubernetes, parseImage } from '../../analysis/kubernetes';
-import { entry, isTemplated } from '../../analysis/yaml-model';
+import { containerImages, describeContainer, kubernetes } from '../../analysis/kubernetes';
 import type { Rule } from '../types';
 
 const POD = (image: string) =>
@@ -24,14 +23,11 @@ export const k8sImageWithoutDigest: Rule = {
     },
   },
   checkFile(context) {
-    for (const container of context.analysis(kubernetes).containers) {
-      const image = entry(container.map, 'image');
-      if (!image?.value || isTemplated(image.value) || image.value.kind !== 'scalar') continue;
-      const parsed = parseImage(image.value.value);
-      if (!parsed || parsed.digest || !parsed.tag || parsed.tag === 'latest') continue;
+    for (const { container, node, image } of containerImages(context.analysis(kubernetes))) {
+      if (image.digest || !image.tag || image.tag === 'latest') continue;
       context.report({
-        node: image.value.node,
-        message: `${describeContainer(container)} runs ${parsed.name}:${parsed.tag} by tag only; pin it by digest (@sha256:...) so the image cannot change under the tag`,
+        node,
+        message: `${describeContainer(container)} runs ${image.name}:${image.tag} by tag only; pin it by digest (@sha256:...) so the image cannot change under the tag`,
       });
     }
   },
