@@ -7,27 +7,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Log } from 'sarif';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import type { ExportResult, FindingsParams, ReportData } from '../../server/src/lsp/protocol';
+import { findingsFor, waitForFindings } from '../helpers/findings-notifications';
 import { fileUri, LspClient } from '../helpers/lsp-client';
 import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 import { KUBERNETES_SOURCE, PYTHON_SOURCE, TSX_SOURCE } from '../helpers/vulnerable-sources';
 
-const FINDINGS = 'owaspAudit/findings';
 const SUPPRESSED_PYTHON = 'import os\n\n\ndef run(cmd):\n    # owasp-audit-ignore py.command-injection -- cmd comes from our own cron table\n    os.system(cmd)\n';
 const SAFE_PYTHON = 'import yaml\n\n\ndef read(body):\n    return yaml.safe_load(body)\n';
 const EVAL_TS = 'export const run = (code: string) => eval(code);\n';
-
-/** The notifications for `uri`, in arrival order. */
-function findingsFor(client: LspClient, uri: string): FindingsParams[] {
-  return client.customNotifications.filter((n) => n.method === FINDINGS && (n.params as FindingsParams).uri === uri).map((n) => n.params as FindingsParams);
-}
-
-/** Waits for a findings notification for `uri` after the first `skip` ones that satisfies `predicate`. */
-function waitForFindings(client: LspClient, uri: string, predicate: (p: FindingsParams) => boolean = () => true, skip = 0): Promise<FindingsParams> {
-  return client.waitFor(
-    () => `a findings notification for ${uri} (got ${JSON.stringify(findingsFor(client, uri))})`,
-    () => findingsFor(client, uri).slice(skip).reverse().find(predicate),
-  );
-}
 
 const ruleIds = (p: FindingsParams) => p.findings.map((f) => f.ruleId).sort();
 

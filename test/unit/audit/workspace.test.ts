@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { listWorkspaceFiles } from '../../../server/src/audit/workspace';
+import { isWorkspaceFile, listWorkspaceFiles } from '../../../server/src/audit/workspace';
 import { createTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
 
 const code = 'x = 1\n';
@@ -105,5 +105,69 @@ describe('listWorkspaceFiles', () => {
     const controller = new AbortController();
     controller.abort();
     assert.deepEqual(await listWorkspaceFiles(ws.root, { signal: controller.signal }), []);
+  });
+});
+
+describe('isWorkspaceFile', () => {
+  let ws: TempWorkspace;
+  let outside: TempWorkspace;
+  const included = (relativePath: string, exclude?: string[]) => isWorkspaceFile(ws.root, ws.path(relativePath), exclude);
+
+  before(() => {
+    outside = createTempWorkspace({ 'evil.py': code });
+    ws = createTempWorkspace({
+      'app.py': code,
+      'README.md': '# shop\n',
+      'types.d.ts': 'export {};\n',
+      'node_modules/left-pad/index.js': code,
+      'web/node_modules/react/index.js': code,
+      'dist/bundle.js': code,
+      '.gitignore': '*.log.py\n/scratch/\n',
+      'scratch/try.py': code,
+      'api/scratch/kept.py': code,
+      'api/debug.log.py': code,
+      'web/.gitignore': 'generated/\n/local.ts\n*.generated.ts\n!keep.generated.ts\n',
+      'web/keep.generated.ts': code,
+      'web/x.generated.ts': code,
+      'web/generated/api.ts': code,
+      'web/local.ts': code,
+      'web/lib/local.ts': code,
+      'examples/demo.py': code,
+    });
+    symlinkSync(outside.path('evil.py'), ws.path('evil-link.py'));
+    symlinkSync(ws.path('web'), ws.path('web-link'));
+  });
+  after(() => {
+    ws.remove();
+    outside.remove();
+  });
+
+  it('agrees with listWorkspaceFiles on every file of the workspace', async () => {
+    const listed = new Set(await listWorkspaceFiles(ws.root));
+    const candidates = [
+      'app.py', 'README.md', 'types.d.ts', 'node_modules/left-pad/index.js', 'web/node_modules/react/index.js', 'dist/bundle.js',
+      'scratch/try.py', 'api/scratch/kept.py', 'api/debug.log.py', 'web/keep.generated.ts', 'web/x.generated.ts',
+      'web/generated/api.ts', 'web/local.ts', 'web/lib/local.ts', 'examples/demo.py', 'evil-link.py', 'web-link/lib/local.ts',
+    ];
+    for (const file of candidates) assert.equal(await included(file), listed.has(ws.path(file)), file);
+    assert.ok(listed.has(ws.path('web/lib/local.ts')) && !listed.has(ws.path('web/local.ts')), 'the cases cover both answers');
+  });
+
+  it('rejects default excludes, .gitignore matches at any level, links and unsupported files', async () => {
+    for (const file of ['node_modules/left-pad/index.js', 'web/node_modules/react/index.js', 'dist/bundle.js', 'scratch/try.py', 'api/debug.log.py', 'web/generated/api.ts', 'web/x.generated.ts', 'evil-link.py', 'web-link/lib/local.ts', 'README.md']) {
+      assert.equal(await included(file), false, file);
+    }
+    for (const file of ['app.py', 'api/scratch/kept.py', 'web/keep.generated.ts', 'web/lib/local.ts']) assert.equal(await included(file), true, file);
+  });
+
+  it('applies configured excludes', async () => {
+    assert.equal(await included('examples/demo.py'), true);
+    assert.equal(await included('examples/demo.py', ['examples/']), false);
+  });
+
+  it('rejects files outside the root and files that do not exist', async () => {
+    assert.equal(await isWorkspaceFile(ws.root, outside.path('evil.py')), false);
+    assert.equal(await isWorkspaceFile(ws.root, ws.root), false);
+    assert.equal(await included('missing.py'), false);
   });
 });
