@@ -49,8 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     outputChannel: output,
-    // Limited mode in an untrusted workspace: the server does not read the workspace's .owasp-audit.yml.
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // Limited mode in an untrusted workspace: the server neither reads the workspace's .owasp-audit.yml nor asks OSV
+    // online; the user's answer to the online lookup's first-use question is kept in global storage.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, globalStoragePath: context.globalStorageUri.fsPath },
     synchronize: { configurationSection: 'owaspAudit' },
   };
   client = new LanguageClient('owaspAudit', 'OWASP Audit', serverOptions, clientOptions);
@@ -101,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       // Leave limited mode: restart so the server reads the workspace configuration.
       if (client) {
-        client.clientOptions.initializationOptions = { trusted: true };
+        client.clientOptions.initializationOptions = { trusted: true, globalStoragePath: context.globalStorageUri.fsPath };
         await client.restart();
       }
     }),

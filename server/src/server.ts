@@ -25,10 +25,12 @@ import { URI } from 'vscode-uri';
 import { auditFiles } from './audit/auditor';
 import { formatJson } from './audit/format-json';
 import { formatSarif } from './audit/format-sarif';
+import { dependencyQueries, manifestQueries } from './audit/dependency-advisories';
 import { ruleDocUrl } from './audit/report';
 import { scanFileFromDisk } from './audit/scan-file';
-import { listWorkspaceFiles } from './audit/workspace';
+import { isWorkspaceFile, listWorkspaceFiles } from './audit/workspace';
 import { applyConfigInput, CONFIG_FILE_NAME, defaultConfig, parseConfigFile, type AuditConfig, type ConfigInput, type ConfigProblem } from './engine/config';
+import type { PackageQuery } from './engine/deps/advisories/database';
 import { Engine, type ScanInput, type ScanResult } from './engine/engine';
 import type { Finding, Severity } from './engine/findings';
 import { verifyEdits, verifyFix } from './engine/fixes';
@@ -39,6 +41,7 @@ import { SUPPRESSION_WITHOUT_REASON, suppressionCommentText, UNUSED_SUPPRESSION 
 import type { Range, TextEdit } from './engine/text';
 import { EXPORT_REQUEST, FINDINGS_NOTIFICATION, REPORT_DATA_REQUEST, type ExportParams, type ExportResult, type ReportData } from './lsp/protocol';
 import { findingsParams, PublishedFindings, type PublishedFile } from './lsp/published-findings';
+import { OnlineAdvisories, onlineSettings, type OnlineSettings } from './lsp/online-advisories';
 import { buildAuditReport, buildReportData } from './lsp/report-data';
 
 /** The command any LSP client can run; VS Code's client wraps it in a cancellable notification. */
@@ -112,16 +115,24 @@ export function startServer(): void {
   let hasProgressCapability = false;
   let initOptionsSettings: ConfigInput = {};
   let changeDebounceMs = DEFAULT_CHANGE_DEBOUNCE_MS;
-  const configCache = new Map<string, { config: AuditConfig; problems: ConfigProblem[] }>();
+  const configCache = new Map<string, { config: AuditConfig; problems: ConfigProblem[]; online: OnlineSettings }>();
+  let onlineAdvisories: OnlineAdvisories | undefined;
 
   const log = (message: string) => connection.console.log(`[owasp-audit] ${message}`);
   /** A client may answer window/showMessageRequest with an error (not implemented): log the message then, never crash. */
   const showMessage = (type: MessageType, message: string) =>
     void connection.sendRequest(ShowMessageRequest.type, { type, message }).then(undefined, () => log(message));
+  const askUser = async (message: string, actions: string[]) =>
+    (await connection.sendRequest(ShowMessageRequest.type, { type: MessageType.Info, message, actions: actions.map((title) => ({ title })) }))?.title;
 
   connection.onInitialize((params: InitializeParams) => {
-    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: ConfigInput; changeDebounceMs?: number };
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: ConfigInput; changeDebounceMs?: number; globalStoragePath?: string };
     trusted = options.trusted !== false;
+    // Network only where the client vouches for the workspace (DESIGN.md: safety of the tool itself).
+    if (options.trusted === true) {
+      const storage = typeof options.globalStoragePath === 'string' && options.globalStoragePath ? options.globalStoragePath : undefined;
+      onlineAdvisories = new OnlineAdvisories(storage, askUser, log);
+    }
     if (typeof options.changeDebounceMs === 'number' && options.changeDebounceMs >= 0) changeDebounceMs = options.changeDebounceMs;
     initOptionsSettings = options.settings ?? {};
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -162,12 +173,25 @@ export function startServer(): void {
   const folderOf = (path: string) =>
     folders.filter((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
 
-  /** Defaults, then the editor's settings, then the workspace's .owasp-audit.yml (the team's shared choice wins). */
   async function configFor(path: string): Promise<AuditConfig> {
+    return (await folderSettings(path)).config;
+  }
+
+  /**
+   * The configuration to scan `queries` with: with the online lookup on (trusted workspace, setting on, the user
+   * allowed it), plus the advisories the OSV API returned for them.
+   */
+  async function configWithOnlineData(path: string, queries: () => PackageQuery[]): Promise<AuditConfig> {
+    const { config, online } = await folderSettings(path);
+    return onlineAdvisories && online.enabled ? onlineAdvisories.withOnlineData(config, online, queries()) : config;
+  }
+
+  /** Defaults, then the editor's settings, then the workspace's .owasp-audit.yml (the team's shared choice wins). */
+  async function folderSettings(path: string): Promise<{ config: AuditConfig; online: OnlineSettings }> {
     const engine = await enginePromise;
     const folder = folderOf(path) ?? '';
     const cached = configCache.get(folder);
-    if (cached) return cached.config;
+    if (cached) return cached;
     let settings: ConfigInput = initOptionsSettings;
     if (hasConfigurationCapability) {
       const fetched = (await connection.workspace.getConfiguration({ scopeUri: folder ? URI.file(folder).toString() : undefined, section: 'owaspAudit' })) as ConfigInput | null;
@@ -191,8 +215,9 @@ export function startServer(): void {
     if (result.problems.length) {
       showMessage(MessageType.Warning, `OWASP Audit: ${result.problems.length} configuration problem(s); see ${configPath ?? 'settings'}. Defaults apply to those settings.`);
     }
-    configCache.set(folder, result);
-    return result.config;
+    const entry = { ...result, online: onlineSettings(settings as Record<string, unknown>) };
+    configCache.set(folder, entry);
+    return entry;
   }
 
   function configDiagnostic(p: ConfigProblem): Diagnostic {
@@ -202,7 +227,7 @@ export function startServer(): void {
 
   async function scanDocument(doc: OpenDocument): Promise<void> {
     const engine = await enginePromise;
-    const config = await configFor(doc.path);
+    const config = await configWithOnlineData(doc.path, () => manifestQueries(doc.path, doc.source.text));
     const version = doc.version;
     if (documents.get(doc.uri) !== doc) return;
     const started = performance.now();
@@ -224,9 +249,9 @@ export function startServer(): void {
 
   /** Re-audits in flight, by URI: closing a document waits for its own so that it never shows the older result. */
   const reaudits = new Map<string, Promise<void>>();
-  function reaudit(uri: string): void {
+  function reaudit(uri: string, created = false): void {
     const pending = (reaudits.get(uri) ?? Promise.resolve())
-      .then(() => reauditFromDisk(uri))
+      .then(() => reauditFromDisk(uri, created))
       .catch((e: Error) => log(`re-audit failed for ${uri}: ${e.message}`))
       .finally(() => {
         if (reaudits.get(uri) === pending) reaudits.delete(uri);
@@ -234,14 +259,25 @@ export function startServer(): void {
     reaudits.set(uri, pending);
   }
 
-  /** After the first workspace audit, a saved or changed file the audit covered is re-audited alone, from disk. */
-  async function reauditFromDisk(uri: string): Promise<void> {
-    if (!published.audited || !published.hasDisk(uri)) return;
-    const engine = await enginePromise;
+  /**
+   * After the first workspace audit, a saved or changed file the audit covered is re-audited alone, from disk; so is
+   * a created file the audit would have covered.
+   */
+  async function reauditFromDisk(uri: string, created: boolean): Promise<void> {
+    if (!published.audited) return;
     const path = URI.parse(uri).fsPath;
-    const result = await scanFileFromDisk(engine, path, path, await configFor(path), false);
+    if (!published.hasDisk(uri) && !(created && (await isAuditedPath(path, await configFor(path))))) return;
+    const config = await configWithOnlineData(path, () => dependencyQueries([path]));
+    const engine = await enginePromise;
+    const result = await scanFileFromDisk(engine, path, path, config, false);
     const file: PublishedFile = { uri, absolutePath: path, findings: result.findings };
     if (published.setDisk(file)) await publish(file);
+  }
+
+  /** Whether the workspace audit lists `path`: inside a workspace folder and not excluded there. */
+  async function isAuditedPath(path: string, config: AuditConfig): Promise<boolean> {
+    const folder = folderOf(path);
+    return folder !== undefined && isWorkspaceFile(folder, path, config.exclude);
   }
 
   function schedule(doc: OpenDocument, delay: number): void {
@@ -316,7 +352,7 @@ export function startServer(): void {
           void publish({ uri: change.uri, absolutePath: URI.parse(change.uri).fsPath, findings: [] });
         }
       } else {
-        reaudit(change.uri);
+        reaudit(change.uri, change.type === FileChangeType.Created);
       }
     }
   });
@@ -404,8 +440,8 @@ export function startServer(): void {
     try {
       for (const folder of folders) {
         if (cancelled()) break;
-        const config = await configFor(folder);
-        const files = await listWorkspaceFiles(folder, { exclude: config.exclude, signal: abort.signal });
+        const files = await listWorkspaceFiles(folder, { exclude: (await configFor(folder)).exclude, signal: abort.signal });
+        const config = await configWithOnlineData(folder, () => dependencyQueries(files));
         await auditFiles(engine, files, {
           config,
           displayPath: (p) => p,

@@ -27,6 +27,7 @@ import type {
   PublishDiagnosticsParams,
   Range,
   RegistrationParams,
+  ShowMessageRequestParams,
   TextDocumentContentChangeEvent,
   TextEdit,
   WorkDoneProgressBegin,
@@ -67,12 +68,16 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
 export interface LspClientOptions {
   /** Absolute path sent as the only workspace folder (and rootUri). */
   workspaceFolder?: string;
+  /** Absolute paths sent as the workspace folders of a multi-root workspace (the first is the rootUri); wins over `workspaceFolder`. */
+  workspaceFolders?: string[];
   /** Answers to `workspace/configuration`, by section, e.g. `{ owaspAudit: { edition: '2021' } }`. */
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
   /** Server-to-client requests this client leaves unimplemented (answered with MethodNotFound), like a minimal editor. */
   unimplementedRequests?: string[];
+  /** The action a `window/showMessageRequest` is answered with when it offers one of that title (else: dismissed). */
+  messageRequestAnswer?: string;
 }
 
 export type WorkDoneProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -118,6 +123,8 @@ export class LspClient {
   readonly configurationRequests: ConfigurationParams[] = [];
   /** window/logMessage, window/showMessage and window/showMessageRequest, in order. */
   readonly messages: LogMessageParams[] = [];
+  /** window/showMessageRequest alone, with the actions offered. */
+  readonly messageRequests: ShowMessageRequestParams[] = [];
   /** Every publishDiagnostics, in arrival order. */
   readonly publications: PublishDiagnosticsParams[] = [];
   /** Notifications of the server's own methods (e.g. `owaspAudit/findings`), in arrival order. */
@@ -137,6 +144,7 @@ export class LspClient {
     private readonly connection: MessageConnection,
     settings: Record<string, unknown>,
     unimplementedRequests: readonly string[],
+    messageRequestAnswer: string | undefined,
   ) {
     this.settings = settings;
     this.exited = new Promise((resolve) => {
@@ -174,9 +182,10 @@ export class LspClient {
     const answer = <P>(method: string, handler: (params: P) => unknown) => {
       if (!unimplementedRequests.includes(method)) connection.onRequest(method, handler);
     };
-    answer('window/showMessageRequest', (params: LogMessageParams) => {
+    answer('window/showMessageRequest', (params: ShowMessageRequestParams) => {
       onMessage(params);
-      return null;
+      this.messageRequests.push(params);
+      return params.actions?.find((a) => a.title === messageRequestAnswer) ?? null;
     });
     answer('workspace/configuration', (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
@@ -198,16 +207,16 @@ export class LspClient {
     if (!existsSync(SERVER_CLI)) throw new Error(`${SERVER_CLI} is missing: run \`npm run build\` first`);
     const child = spawn(process.execPath, [SERVER_CLI, 'lsp', '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new LspClient(child, connection, options.settings ?? {}, options.unimplementedRequests ?? []);
+    const client = new LspClient(child, connection, options.settings ?? {}, options.unimplementedRequests ?? [], options.messageRequestAnswer);
     connection.listen();
-    const folder = options.workspaceFolder;
+    const folders = options.workspaceFolders ?? (options.workspaceFolder ? [options.workspaceFolder] : []);
     try {
       client.initializeResult = await client.withExitGuard(
         connection.sendRequest<InitializeResult>('initialize', {
           processId: process.pid,
           clientInfo: { name: 'owasp-audit-test-client' },
-          rootUri: folder ? fileUri(folder) : null,
-          workspaceFolders: folder ? [{ uri: fileUri(folder), name: 'workspace' }] : null,
+          rootUri: folders.length ? fileUri(folders[0]) : null,
+          workspaceFolders: folders.length ? folders.map((folder, i) => ({ uri: fileUri(folder), name: i ? `workspace-${i + 1}` : 'workspace' })) : null,
           capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
           initializationOptions: options.initializationOptions,
         }),

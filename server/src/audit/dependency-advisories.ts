@@ -14,14 +14,19 @@ export function dependencyQueries(files: readonly string[]): PackageQuery[] {
   const queries: PackageQuery[] = [];
   for (const file of files.filter((f) => manifestKind(f))) {
     const text = readTextOrUndefined(file);
-    if (text === undefined) continue;
-    try {
-      queries.push(...resolveDependencies(file, text, readTextOrUndefined).map(({ ecosystem, name, version }) => ({ ecosystem, name, version })));
-    } catch {
-      // A manifest that does not parse is reported by the scan itself.
-    }
+    if (text !== undefined) queries.push(...manifestQueries(file, text));
   }
   return queries;
+}
+
+/** The package versions one manifest (as the editor holds it) makes the project use; its lockfile is read from disk. */
+export function manifestQueries(file: string, text: string): PackageQuery[] {
+  try {
+    return resolveDependencies(file, text, readTextOrUndefined).map(({ ecosystem, name, version }) => ({ ecosystem, name, version }));
+  } catch {
+    // A manifest that does not parse is reported by the scan itself.
+    return [];
+  }
 }
 
 /**
@@ -29,7 +34,11 @@ export function dependencyQueries(files: readonly string[]): PackageQuery[] {
  * database folder (`<ecosystem>/<id>.json`), which the scan then reads like any other.
  */
 export async function fetchOnlineAdvisories(files: readonly string[], client: OsvClient, dir: string): Promise<{ queries: number; advisories: number }> {
-  const queries = dependencyQueries(files);
+  return storeOnlineAdvisories(dependencyQueries(files), client, dir);
+}
+
+/** Asks the OSV API about `queries` and stores the advisories it returns in `dir` (see fetchOnlineAdvisories). */
+export async function storeOnlineAdvisories(queries: readonly PackageQuery[], client: OsvClient, dir: string): Promise<{ queries: number; advisories: number }> {
   const records = queries.length ? await client.advisoriesFor(queries) : [];
   for (const record of records) {
     const ecosystem = record.affected?.map((a) => a.package?.ecosystem).find((e) => e && isEcosystem(e)) ?? 'other';
