@@ -14,6 +14,7 @@ import {
   MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   ShowMessageRequest,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -25,7 +26,7 @@ import { URI } from 'vscode-uri';
 import { auditFiles } from './audit/auditor';
 import { formatJson } from './audit/format-json';
 import { formatSarif } from './audit/format-sarif';
-import { dependencyQueries, manifestQueries } from './audit/dependency-advisories';
+import { advisoryNotices, dependencyQueries, manifestQueries } from './audit/dependency-advisories';
 import { ruleDocUrl } from './audit/report';
 import { scanFileFromDisk } from './audit/scan-file';
 import { isWorkspaceFile, listWorkspaceFiles } from './audit/workspace';
@@ -234,10 +235,26 @@ export function startServer(): void {
     const result = engine.scan(scanInput(doc), config);
     doc.scan = { version, result, config };
     for (const n of result.notices) log(`${doc.path}: ${n.message}`);
+    tellOnceIfNoAdvisoryData([doc.path], config);
     const file: PublishedFile = { uri: doc.uri, absolutePath: doc.path, findings: result.findings, text: doc.source.text };
     published.setEditor(file);
     await publish(file, version);
     if (process.env.OWASP_AUDIT_TRACE_TIMING) log(`scanned ${doc.path} v${version} in ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  /**
+   * Without advisory data, manifests cannot be checked for known vulnerabilities: say so once per session, clearly,
+   * as a message (a notification, which every client can show), while every other check runs.
+   */
+  let toldNoAdvisoryData = false;
+  function tellOnceIfNoAdvisoryData(paths: readonly string[], config: AuditConfig): void {
+    if (toldNoAdvisoryData || !advisoryNotices(paths, config).some((n) => n.message.startsWith('no advisory data'))) return;
+    toldNoAdvisoryData = true;
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message:
+        'OWASP Audit has no advisory data, so dependency manifests are not checked for known vulnerabilities (every other check runs). Set owaspAudit.advisories to an OSV folder (`owasp-audit advisories update` downloads one), or allow online lookups in a trusted workspace.',
+    });
   }
 
   /** Diagnostics for the editor's squiggles and Problems panel, and every OWASP finding (suppressed too) for audit views. */
@@ -442,6 +459,7 @@ export function startServer(): void {
         if (cancelled()) break;
         const files = await listWorkspaceFiles(folder, { exclude: (await configFor(folder)).exclude, signal: abort.signal });
         const config = await configWithOnlineData(folder, () => dependencyQueries(files));
+        tellOnceIfNoAdvisoryData(files, config);
         await auditFiles(engine, files, {
           config,
           displayPath: (p) => p,
