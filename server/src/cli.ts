@@ -108,7 +108,7 @@ async function scan(args: string[]): Promise<number> {
   const format = values.format!;
   const failOnConfidence = values['fail-on-confidence']!;
   if (!isConfidence(failOnConfidence)) throw new UsageError(`--fail-on-confidence must be high, medium or low, not "${failOnConfidence}"`);
-  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline FILE (the file to write)');
+
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const failOn = values['fail-on']!;
   if (failOn !== 'none' && !isSeverity(failOn)) throw new UsageError(`--fail-on must be critical, high, medium, low, info or none, not "${failOn}"`);
@@ -132,14 +132,17 @@ async function scan(args: string[]): Promise<number> {
   for (const p of problems) process.stderr.write(`${formatConfigProblem(p)}\n`);
   if (problems.length) process.stderr.write('owasp-audit: continuing with defaults for the settings above\n');
 
-  const baseline = values.baseline && !values['update-baseline'] ? readBaselineOrExplain(values.baseline) : undefined;
+  // --baseline wins over `baseline:` in .owasp-audit.yml.
+  const baselinePath = values.baseline ?? config.baseline;
+  if (values['update-baseline'] && !baselinePath) throw new UsageError('--update-baseline needs --baseline FILE (or `baseline:` in .owasp-audit.yml): the file to write');
+  const baseline = baselinePath && !values['update-baseline'] ? readBaselineOrExplain(baselinePath) : undefined;
 
   const online = values.online ? { client: new OsvClient({ endpoint: values['osv-endpoint'], cacheDir: join(OSV_CACHE_DIR, 'answers') }), dir: join(OSV_CACHE_DIR, 'records') } : undefined;
   if (online && !values.quiet) process.stderr.write(`owasp-audit: --online sends the names and versions of the project's dependencies (nothing else) to ${online.client.endpoint}\n`);
   const report = await runAudit(engine, { paths, config, configProblems: problems, root, jobs, verifyFixes: format !== 'text', online });
   if (values['update-baseline']) {
-    const count = writeBaseline(values.baseline!, report.findings);
-    process.stderr.write(`owasp-audit: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${values.baseline}\n`);
+    const count = writeBaseline(baselinePath!, report.findings);
+    process.stderr.write(`owasp-audit: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${baselinePath}\n`);
     return problems.length ? 2 : 0;
   }
   if (baseline) applyBaseline(report.findings, baseline);

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import {
   CodeAction,
   CodeActionKind,
@@ -26,6 +26,7 @@ import { URI } from 'vscode-uri';
 import { auditFiles } from './audit/auditor';
 import { formatJson } from './audit/format-json';
 import { formatSarif } from './audit/format-sarif';
+import { applyBaseline, readBaseline, type Baseline } from './audit/baseline';
 import { advisoryNotices, dependencyQueries, manifestQueries } from './audit/dependency-advisories';
 import { ruleDocUrl } from './audit/report';
 import { scanFileFromDisk } from './audit/scan-file';
@@ -92,13 +93,13 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, fingerprint: f.fingerprint };
   return {
     range: f.range,
-    severity: f.category ? SEVERITY[f.severity] : DiagnosticSeverity.Hint,
-    // An unused suppression is dead text: editors grey it out.
-    tags: f.ruleId === UNUSED_SUPPRESSION.id ? [DiagnosticTag.Unnecessary] : undefined,
+    // Engine notices and findings a baseline accepted are hints; unused suppressions and accepted findings are dimmed.
+    severity: f.category && f.baselineState !== 'unchanged' ? SEVERITY[f.severity] : DiagnosticSeverity.Hint,
+    tags: f.ruleId === UNUSED_SUPPRESSION.id || f.baselineState === 'unchanged' ? [DiagnosticTag.Unnecessary] : undefined,
     source: SOURCE,
     code: f.ruleId,
     codeDescription: { href: ruleDocHref(f.ruleId) },
-    message: `${category}${f.message}${cwe}`,
+    message: `${f.baselineState === 'unchanged' ? '(in the baseline) ' : ''}${category}${f.message}${cwe}`,
     relatedInformation: f.path?.map((step) => ({ location: { uri, range: step.range }, message: step.message })),
     data,
   };
@@ -236,10 +237,35 @@ export function startServer(): void {
     doc.scan = { version, result, config };
     for (const n of result.notices) log(`${doc.path}: ${n.message}`);
     tellOnceIfNoAdvisoryData([doc.path], config);
+    markBaseline(result.findings, config, doc.path);
     const file: PublishedFile = { uri: doc.uri, absolutePath: doc.path, findings: result.findings, text: doc.source.text };
     published.setEditor(file);
     await publish(file, version);
     if (process.env.OWASP_AUDIT_TRACE_TIMING) log(`scanned ${doc.path} v${version} in ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  /**
+   * With `baseline:` in .owasp-audit.yml, findings the baseline accepted are marked, so they show dimmed. Baseline
+   * paths are relative to the audited root, which is the workspace folder.
+   */
+  const baselines = new Map<string, { mtimeMs: number; baseline: Baseline | undefined }>();
+  function markBaseline(findings: Finding[], config: AuditConfig, path: string): void {
+    if (!config.baseline) return;
+    const mtimeMs = statSync(config.baseline, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    let cached = baselines.get(config.baseline);
+    if (cached?.mtimeMs !== mtimeMs) {
+      let baseline: Baseline | undefined;
+      try {
+        baseline = readBaseline(config.baseline);
+      } catch (e) {
+        log(`baseline: ${(e as Error).message}`);
+      }
+      cached = { mtimeMs, baseline };
+      baselines.set(config.baseline, cached);
+    }
+    if (!cached.baseline) return;
+    const root = folderOf(path) ?? dirname(config.baseline);
+    applyBaseline(findings, cached.baseline, (f) => relative(root, f.file).split(sep).join('/'));
   }
 
   /**
@@ -287,6 +313,7 @@ export function startServer(): void {
     const config = await configWithOnlineData(path, () => dependencyQueries([path]));
     const engine = await enginePromise;
     const result = await scanFileFromDisk(engine, path, path, config, false);
+    markBaseline(result.findings, config, path);
     const file: PublishedFile = { uri, absolutePath: path, findings: result.findings };
     if (published.setDisk(file)) await publish(file);
   }
@@ -471,7 +498,8 @@ export function startServer(): void {
             }
             summary.files++;
             const uri = URI.file(r.absolutePath).toString();
-            const active = r.findings.filter((f) => !f.suppression);
+            markBaseline(r.findings, config, r.absolutePath);
+            const active = r.findings.filter((f) => !f.suppression && f.baselineState !== 'unchanged');
             summary.findings += active.filter((f) => f.category).length;
             for (const f of active) if (f.category) summary.byCategory[f.category.id] = (summary.byCategory[f.category.id] ?? 0) + 1;
             const file: PublishedFile = { uri, absolutePath: r.absolutePath, findings: r.findings };

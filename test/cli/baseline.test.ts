@@ -35,6 +35,17 @@ describe('scan --baseline / --update-baseline', () => {
       assert.equal(report.summary.findings, 1);
     }));
 
+  it('`baseline:` in .owasp-audit.yml is the default for --baseline and --update-baseline', () =>
+    withTempWorkspace({ 'a.py': YAML_LOAD_PY, '.owasp-audit.yml': 'baseline: security/baseline.json\n' }, async (ws) => {
+      ws.write('security/.keep', '');
+      const write = await runCli(['scan', ws.root, '--update-baseline']);
+      assert.equal(write.code, 0, write.stderr);
+      assert.match(write.stderr, /wrote 1 finding to the baseline .*security\/baseline\.json/);
+      const run = await runCli(['scan', ws.root]);
+      assert.equal(run.code, 0, run.stdout);
+      assert.match(run.stdout, /1 in the baseline not shown/);
+    }));
+
   it('SARIF marks each result new or unchanged', () =>
     withTempWorkspace({ 'a.py': YAML_LOAD_PY }, async (ws) => {
       const baseline = ws.path('baseline.json');

@@ -38,8 +38,11 @@ export function writeBaseline(path: string, findings: readonly Finding[]): numbe
   return entries.length;
 }
 
-/** Marks each finding `new` or `unchanged` against the baseline (SARIF's baselineState vocabulary). */
-export function applyBaseline(findings: Finding[], baseline: Baseline): void {
+/**
+ * Marks each finding `new` or `unchanged` against the baseline (SARIF's baselineState vocabulary). `fileOf` gives
+ * the path the baseline knows the finding's file by (relative to the audited root, as the CLI writes it).
+ */
+export function applyBaseline(findings: Finding[], baseline: Baseline, fileOf: (f: Finding) => string = (f) => f.file): void {
   const known = new Set(baseline.findings.map((f) => key(f.rule, f.file, f.fingerprint)));
-  for (const f of findings) f.baselineState = known.has(key(f.ruleId, f.file, f.fingerprint)) ? 'unchanged' : 'new';
+  for (const f of findings) f.baselineState = known.has(key(f.ruleId, fileOf(f), f.fingerprint)) ? 'unchanged' : 'new';
 }

@@ -18,6 +18,8 @@ export interface AuditConfig {
   maxFileSize: number;
   /** Local OSV advisory database folders (absolute); without one, dependency manifests cannot be checked. */
   advisories?: string[];
+  /** A baseline file (absolute): its accepted findings do not fail the CLI and show dimmed in the editor. */
+  baseline?: string;
 }
 
 export interface ConfigProblem {
@@ -45,7 +47,7 @@ export interface ConfigInput {
   advisories?: unknown;
 }
 
-const KNOWN_KEYS = ['edition', 'rules', 'exclude', 'maxFileSize', 'advisories'];
+const KNOWN_KEYS = ['edition', 'rules', 'exclude', 'maxFileSize', 'advisories', 'baseline'];
 
 /**
  * Parses `.owasp-audit.yml`. Never throws: every problem is reported with its line, and the entries that are valid
@@ -101,6 +103,10 @@ export function parseConfigFile(
       // Relative to the configuration file, like every path a project writes in its own settings.
       if (dirs.length && dirs.every(Boolean)) config.advisories = dirs.map((d) => resolve(dirname(file), d));
       else at(valueOffset, 'advisories must be the path (or a list of paths) of local OSV database folders');
+    } else if (key === 'baseline') {
+      const path = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+      if (path) config.baseline = resolve(dirname(file), path);
+      else at(valueOffset, 'baseline must be the path of a baseline file (written by `owasp-audit scan --update-baseline`)');
     } else if (key === 'exclude') {
       if (!isSeq(value)) {
         at(valueOffset, 'exclude must be a list of gitignore-style patterns');

@@ -130,7 +130,7 @@ describe('.owasp-audit.yml', () => {
 
   it('problems print as file:line:column like a compiler', () => {
     const [problem] = parse(lines('edition: 2017', 'colour: red')).problems;
-    assert.equal(formatConfigProblem(problem), `${FILE}:2:1: config error: unknown setting "colour" (known: edition, rules, exclude, maxFileSize, advisories)`);
+    assert.equal(formatConfigProblem(problem), `${FILE}:2:1: config error: unknown setting "colour" (known: edition, rules, exclude, maxFileSize, advisories, baseline)`);
   });
 
   it('maxFileSize accepts bytes, KB and MB', () => {
