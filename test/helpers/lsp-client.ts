@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import {
   CancellationTokenSource,
   createMessageConnection,
@@ -38,6 +39,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { createTempWorkspace, type TempWorkspace } from './temp-workspace';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 /** The bundled CLI; OWASP_AUDIT_CLI points the tests at another build (a copy of dist/, an unpacked vsix). */
@@ -470,4 +472,22 @@ export class LspClient {
     this.connection.dispose();
     if (this.isRunning) this.child.kill('SIGKILL');
   }
+}
+
+/**
+ * Starts a server on a fresh temp workspace before the enclosing suite and disposes both after it; `assign` hands them
+ * to the suite's variables.
+ */
+export function serverForSuite(assign: (started: { workspace: TempWorkspace; client: LspClient }) => void, options: Omit<LspClientOptions, 'workspaceFolder'> = {}): void {
+  let workspace: TempWorkspace | undefined;
+  let client: LspClient | undefined;
+  before(async () => {
+    workspace = createTempWorkspace();
+    client = await LspClient.start({ ...options, workspaceFolder: workspace.root });
+    assign({ workspace, client });
+  });
+  after(async () => {
+    await client?.dispose();
+    workspace?.remove();
+  });
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient, ruleIdsOf } from '../helpers/lsp-client';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+import { LspClient, serverForSuite, ruleIdsOf } from '../helpers/lsp-client';
+import type { TempWorkspace } from '../helpers/temp-workspace';
 import { KUBERNETES_SOURCE, PYTHON_SOURCE, TSX_SOURCE, TYPESCRIPT_SOURCE } from '../helpers/vulnerable-sources';
 
 const JSX_CHILD_SOURCE = `export function Bio({ html }: { html: string }) {
@@ -17,14 +17,7 @@ const JSX_CHILD_SOURCE = `export function Bio({ html }: { html: string }) {
 describe('code actions', () => {
   let workspace: TempWorkspace;
   let client: LspClient;
-  before(async () => {
-    workspace = createTempWorkspace();
-    client = await LspClient.start({ workspaceFolder: workspace.root });
-  });
-  after(async () => {
-    await client?.dispose();
-    workspace?.remove();
-  });
+  serverForSuite((started) => ({ workspace, client } = started));
 
   /** Opens a file and returns its URI and first diagnostics. */
   async function openWithDiagnostics(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { LspClient } from '../helpers/lsp-client';
+import { describe, it } from 'node:test';
+import { LspClient, serverForSuite } from '../helpers/lsp-client';
 import { OSV_FIXTURES } from '../helpers/osv-fixtures';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+import type { TempWorkspace } from '../helpers/temp-workspace';
 
 describe('dependency manifests in the editor (real server over stdio)', () => {
   let workspace: TempWorkspace;
   let client: LspClient;
-  before(async () => {
-    workspace = createTempWorkspace();
-    client = await LspClient.start({ workspaceFolder: workspace.root, settings: { owaspAudit: { advisories: OSV_FIXTURES } } });
-  });
-  after(async () => {
-    await client?.dispose();
-    workspace?.remove();
-  });
+  serverForSuite((started) => ({ workspace, client } = started), { settings: { owaspAudit: { advisories: OSV_FIXTURES } } });
 
   it('a requirements.txt gets A9 diagnostics on its vulnerable pins, and the quick fix bumps the pin', async () => {
     const text = 'fastapi==0.65.1\nsix==1.16.0\nPyYAML==5.3.1\n';

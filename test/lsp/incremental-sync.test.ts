@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lsp-client';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+import { LspClient, serverForSuite } from '../helpers/lsp-client';
+import type { TempWorkspace } from '../helpers/temp-workspace';
 
 const RUNNER = `import os
 import subprocess
@@ -31,14 +31,7 @@ function coveredText(text: string, d: Diagnostic): string {
 describe('incremental didChange', () => {
   let workspace: TempWorkspace;
   let client: LspClient;
-  before(async () => {
-    workspace = createTempWorkspace();
-    client = await LspClient.start({ workspaceFolder: workspace.root });
-  });
-  after(async () => {
-    await client?.dispose();
-    workspace?.remove();
-  });
+  serverForSuite((started) => ({ workspace, client } = started));
 
   it('a range edit that introduces a finding, then one that removes it, each with the new version', async () => {
     const uri = await client.open(workspace.path('runner.py'), RUNNER);

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { AUDIT_WORKSPACE_COMMAND, LspClient } from '../helpers/lsp-client';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+import { describe, it } from 'node:test';
+import { AUDIT_WORKSPACE_COMMAND, LspClient, serverForSuite } from '../helpers/lsp-client';
 
 const TEXT_DOCUMENT_SYNC_INCREMENTAL = 2;
 
 describe('initialize', () => {
-  let workspace: TempWorkspace;
   let client: LspClient;
-  before(async () => {
-    workspace = createTempWorkspace();
-    client = await LspClient.start({ workspaceFolder: workspace.root });
-  });
-  after(async () => {
-    await client?.dispose();
-    workspace?.remove();
-  });
+  serverForSuite((started) => ({ client } = started));
 
   it('announces incremental sync, quick-fix code actions and the audit command', () => {
     const { capabilities, serverInfo } = client.initializeResult;

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { LspClient } from '../helpers/lsp-client';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+import { describe, it } from 'node:test';
+import { LspClient, serverForSuite } from '../helpers/lsp-client';
+import type { TempWorkspace } from '../helpers/temp-workspace';
 
 describe('a workspace without advisory data (real server over stdio)', () => {
   let workspace: TempWorkspace;
   let client: LspClient;
-  before(async () => {
-    workspace = createTempWorkspace();
-    client = await LspClient.start({ workspaceFolder: workspace.root });
-  });
-  after(async () => {
-    await client?.dispose();
-    workspace?.remove();
-  });
+  serverForSuite((started) => ({ workspace, client } = started));
 
   const warnings = () => client.messages.filter((m) => /no advisory data/.test(m.message));
 

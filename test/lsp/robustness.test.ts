@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lsp-client';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
+import { LspClient, serverForSuite } from '../helpers/lsp-client';
+import type { TempWorkspace } from '../helpers/temp-workspace';
 import { PYTHON_SOURCE } from '../helpers/vulnerable-sources';
 
 /** Bytes 0..255 repeated, read as Latin-1: NULs, control characters, invalid UTF-8 once re-encoded. */
@@ -11,14 +11,7 @@ const BINARY_TEXT = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i *
 describe('malformed input', () => {
   let workspace: TempWorkspace;
   let client: LspClient;
-  before(async () => {
-    workspace = createTempWorkspace();
-    client = await LspClient.start({ workspaceFolder: workspace.root });
-  });
-  after(async () => {
-    await client?.dispose();
-    workspace?.remove();
-  });
+  serverForSuite((started) => ({ workspace, client } = started));
 
   /** The server still scans and answers: a fresh file gets its diagnostics and its code actions. */
   async function assertServerAnswers(name: string): Promise<void> {
