@@ -7,33 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EditorSession } from './editor-session';
+import { AUDIT_COMMAND, K8S_SOURCE, PYTHON_SOURCE, QUICK_FIX_TITLE, YAML_LOAD_MESSAGE } from './sample-files';
 import { activeWebview, SecurityAuditView } from './security-audit-view';
 import { waitUntil } from './workbench';
 
-/** py.yaml-load (A8) at line 4, column 12, with the verified fix "Use yaml.safe_load()". */
 const PYTHON_FILE = 'backend/app.py';
-const PYTHON_SOURCE = 'import yaml\n\ndef load(body):\n    return yaml.load(body, Loader=yaml.Loader)\n';
-const YAML_LOAD_MESSAGE = 'yaml.load() with Loader=yaml.Loader can construct arbitrary Python objects';
-const QUICK_FIX_TITLE = 'Use yaml.safe_load()';
 
-/** k8s.privileged-container (A6) and whatever else the Kubernetes rules find in it. */
 const K8S_FILE = 'deploy/pod.yaml';
-const K8S_SOURCE = [
-  'apiVersion: v1',
-  'kind: Pod',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  containers:',
-  '    - name: web',
-  '      image: nginx:1.27',
-  '      securityContext:',
-  '        privileged: true',
-  '        runAsNonRoot: true',
-  '',
-].join('\n');
 
-const AUDIT_COMMAND = 'OWASP Audit: Audit Workspace';
 const REPORT_COMMAND = 'OWASP Audit: Show Report';
 /** The view's title bar action (the command's title without its category). */
 const FILTER_ACTION = 'Filter Findings by Severity...';
