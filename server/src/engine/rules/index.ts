@@ -47,6 +47,9 @@ import { tsWeakCipher } from './typescript/weak-cipher';
 import { tsWeakPasswordHash } from './typescript/weak-password-hash';
 import { tsWebviewUnsafe } from './typescript/webview-unsafe';
 import { tsXxe } from './typescript/xxe';
+import { tsAuthFailureUnlogged } from './typescript/auth-failure-unlogged';
+import { tsExpressMissingHelmet } from './typescript/express-missing-helmet';
+import { tsNextRouteMissingAuth } from './typescript/next-route-missing-auth';
 import { privilegedContainer } from './yaml/privileged-container';
 import { runAsNonRoot } from './yaml/run-as-non-root';
 import { k8sAllowPrivilegeEscalation } from './yaml/k8s-allow-privilege-escalation';
@@ -149,6 +152,9 @@ export const ALL_RULES: readonly Rule[] = [
   tsWeakPasswordHash,
   tsWebviewUnsafe,
   tsXxe,
+  tsAuthFailureUnlogged,
+  tsExpressMissingHelmet,
+  tsNextRouteMissingAuth,
   privilegedContainer,
   runAsNonRoot,
   k8sAllowPrivilegeEscalation,

@@ -9,7 +9,7 @@ describe('ts.cors-wildcard-credentials', () => {
     it(`reports cors() with any origin and credentials (${language})`, async () => {
       const text = lines("const cors = require('cors');", "app.use(cors({ origin: '*', credentials: true }));", 'app.use(cors({ credentials: true, origin: true }));');
       const [finding] = await expectFindings(RULE, language, text, [{ at: "'*'", message: ['credentials: true'] }, { at: 'true }))', occurrence: 2 }]);
-      assert.deepEqual(finding.category, { edition: '2017', id: 'A6', name: 'Security Misconfiguration' });
+      assert.deepEqual(finding.category, { edition: '2017', id: 'A5', name: 'Broken Access Control' });
     });
   }
 

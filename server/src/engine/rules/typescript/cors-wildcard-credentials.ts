@@ -18,7 +18,7 @@ export const tsCorsWildcardCredentials: Rule = {
     id: 'ts.cors-wildcard-credentials',
     title: 'CORS open to every origin with credentials',
     family: 'typescript',
-    cwes: [942, 346],
+    cwes: [284, 942, 346],
     severity: 'high',
     confidence: 'medium',
     docs: {
