@@ -3,7 +3,7 @@ import { snakeCase } from './javascript-syntax';
 /** What names say about the data they hold, for the rules that look for secrets and personal data leaving safe places. */
 
 /** Credentials and session material: what must never be logged, stored in web storage or made predictable. */
-const CREDENTIAL = /passw(or)?d|passphrase|(^|_)pass($|_)|pwd|secret|token|jwt|api_?key|private_?key|credential|session_?(id|token|key|secret|cookie)|sid|authorization|cookie|otp|cvv|cvc|card_?number|credit_?card|ssn|social_?security|pin_?code/i;
+const CREDENTIAL = /passw(or)?d|passphrase|(^|_)pass($|_)|pwd|secret|token|jwt|api_?key|private_?key|credential|session_?(id|token|key|secret|cookie)|(^|_)sid($|_)|authorization|cookie|(^|_)otp($|_)|cvv|cvc|card_?number|credit_?card|ssn|social_?security|pin_?code/i;
 /** Names about a credential rather than of it: `hasToken`, `passwordLength`, `tokenExpiresAt`. Case matters for the prefix (`hashedPassword` is one). */
 const FLAG_PREFIX = /^(is|has|should|can|show|needs?|set|get|on|handle|use|toggle|validate|verify)([A-Z_]|$)/;
 const ABOUT_SUFFIX = /(length|count|expir\w*|valid|invalid|missing|required|type|url|uri|name|field|label|policy|hint|strength|error|message|visible|placeholder|input|ref|key_?name|header_?name|changed|status)$/i;

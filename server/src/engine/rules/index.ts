@@ -17,6 +17,14 @@ import { jwtUnverified } from './python/jwt-unverified';
 import { loggingDisabled } from './python/logging-disabled';
 import { ldapInjection } from './python/ldap-injection';
 import { missingAuth } from './python/missing-auth';
+import { missingRateLimit } from './python/missing-rate-limit';
+import { insecureSessionCookie } from './python/insecure-session-cookie';
+import { cleartextHttpUrl } from './python/cleartext-http-url';
+import { devModeInProduction } from './python/dev-mode-in-production';
+import { trustedHostWildcard } from './python/trusted-host-wildcard';
+import { templateSafeFilter } from './python/template-safe-filter';
+import { authFailureUnlogged } from './python/auth-failure-unlogged';
+import { sensitiveErrorResponse } from './python/sensitive-error-response';
 import { sensitiveLog } from './python/sensitive-log';
 import { swallowedException } from './python/swallowed-exception';
 import { tlsVerifyDisabled } from './python/tls-verify-disabled';
@@ -125,6 +133,14 @@ export const ALL_RULES: readonly Rule[] = [
   sensitiveLog,
   xxeParser,
   missingAuth,
+  missingRateLimit,
+  insecureSessionCookie,
+  cleartextHttpUrl,
+  devModeInProduction,
+  trustedHostWildcard,
+  templateSafeFilter,
+  authFailureUnlogged,
+  sensitiveErrorResponse,
   corsWildcardCredentials,
   debugEnabled,
   jinjaAutoescape,

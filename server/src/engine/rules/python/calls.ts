@@ -57,5 +57,12 @@ export function removeArgument(argument: Node): TextEdit {
   return { start: argument.startIndex, end: argument.endIndex, newText: '' };
 }
 
+/** The edit that adds `text` (`autoescape=True`) as the last argument of a call's argument list. */
+export function appendArgument(args: Node, text: string): TextEdit {
+  const close = args.lastChild!;
+  const hasArguments = args.namedChildren.some((c) => c && c.type !== 'comment');
+  return { start: close.startIndex, end: close.startIndex, newText: `${!hasArguments ? '' : close.previousSibling?.type === ',' ? ' ' : ', '}${text}` };
+}
+
 /** Names that hold secrets: passwords, keys, tokens. */
 export const SECRET_NAME = /(^|_)(password|passwd|pwd|passphrase|secret|secret_key|api_key|apikey|access_key|private_key|client_secret|jwt_secret|signing_key|auth_token|access_token|refresh_token|token)$/i;

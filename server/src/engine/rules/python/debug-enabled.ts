@@ -1,21 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import { pythonNames } from '../../analysis/python-names';
-import type { Rule, RuleContext } from '../types';
+import { importsPackage, isDjangoSettings } from '../../analysis/python-syntax';
+import type { Rule } from '../types';
 import { PYTHON_CALL_QUERY, resolveCall } from './calls';
 
 const APP_CONSTRUCTORS = new Set(['fastapi.FastAPI', 'starlette.applications.Starlette', 'flask.Flask']);
 const SERVERS = new Set(['uvicorn.run']);
-/** Settings that only Django settings modules assign at top level. */
-const DJANGO_SETTINGS = new Set(['INSTALLED_APPS', 'ALLOWED_HOSTS', 'MIDDLEWARE', 'ROOT_URLCONF', 'DATABASES']);
-
-function importsFlask(context: RuleContext): boolean {
-  return [...context.analysis(pythonNames).imports.values()].some((q) => q === 'flask' || q.startsWith('flask.'));
-}
-
-function isDjangoSettings(context: RuleContext): boolean {
-  const assigned = context.analysis(pythonNames).assignments;
-  return /(^|[/\\])settings(\.py|[/\\])/.test(context.file.path) || [...DJANGO_SETTINGS].some((name) => assigned.has(name));
-}
 
 const falseFix = (value: Node) => ({ title: 'Set it to False', edits: [{ start: value.startIndex, end: value.endIndex, newText: 'False' }] });
 
@@ -42,13 +32,13 @@ export const debugEnabled: Rule = {
   check(match, context) {
     const setting = match.node('value');
     if (setting) {
-      if (isDjangoSettings(context)) context.report({ node: setting.parent!, message: 'DEBUG = True in Django settings shows stack traces and settings to visitors; read it from the environment and keep it off in production', fix: falseFix(setting) });
+      if (isDjangoSettings(context.file, context.analysis(pythonNames))) context.report({ node: setting.parent!, message: 'DEBUG = True in Django settings shows stack traces and settings to visitors; read it from the environment and keep it off in production', fix: falseFix(setting) });
       return;
     }
     const { qualified, method, keywords } = resolveCall(match, context);
     const debug = keywords.get('debug')?.childForFieldName('value');
     if (debug?.type !== 'true') return;
-    const app = (qualified && (APP_CONSTRUCTORS.has(qualified) || SERVERS.has(qualified))) || (method === 'run' && importsFlask(context));
+    const app = (qualified && (APP_CONSTRUCTORS.has(qualified) || SERVERS.has(qualified))) || (method === 'run' && importsPackage(context.analysis(pythonNames), 'flask'));
     if (!app) return;
     context.report({ node: debug.parent!, message: `debug=True shows stack traces (and, in Flask, an interactive debugger that runs code) to anyone who triggers an error; keep it off in production`, fix: falseFix(debug) });
   },

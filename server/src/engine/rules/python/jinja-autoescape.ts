@@ -1,6 +1,6 @@
 import { keywordArgument } from '../../analysis/python-names';
 import type { Rule } from '../types';
-import { PYTHON_CALL_QUERY, resolveCall } from './calls';
+import { appendArgument, PYTHON_CALL_QUERY, resolveCall } from './calls';
 
 const ENVIRONMENTS = new Set(['jinja2.Environment', 'jinja2.environment.Environment', 'jinja2.sandbox.SandboxedEnvironment']);
 
@@ -29,14 +29,12 @@ export const jinjaAutoescape: Rule = {
     const autoescape = keywordArgument(args, 'autoescape');
     if (autoescape && autoescape.type !== 'false') return;
     if (args.namedChildren.some((c) => c?.type === 'dictionary_splat')) return;
-    const close = args.lastChild!;
-    const hasArguments = args.namedChildren.some((c) => c && c.type !== 'comment');
     context.report({
       node: autoescape?.parent ?? match.node('call')!,
       message: `${qualified}() renders templates without autoescaping, so data with HTML in it becomes markup (XSS); pass autoescape=True or select_autoescape()`,
       fix: {
         title: 'Set autoescape=True',
-        edits: [autoescape ? { start: autoescape.startIndex, end: autoescape.endIndex, newText: 'True' } : { start: close.startIndex, end: close.startIndex, newText: `${!hasArguments ? '' : close.previousSibling?.type === ',' ? ' ' : ', '}autoescape=True` }],
+        edits: [autoescape ? { start: autoescape.startIndex, end: autoescape.endIndex, newText: 'True' } : appendArgument(args, 'autoescape=True')],
       },
     });
   },

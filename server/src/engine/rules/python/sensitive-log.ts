@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
+import { isLogCall } from '../../analysis/python-syntax';
 import type { Rule } from '../types';
 import { PYTHON_CALL_QUERY, resolveCall } from './calls';
 
-const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'fatal']);
 /** Names of personal or secret data that must not reach logs. */
 const SENSITIVE = /(^|_)(password|passwd|pwd|secret|token|access_token|refresh_token|api_key|apikey|card_number|card|cc_number|credit_card|cvv|cvc|ssn|iban|phone|phone_number|address|street|dob|date_of_birth|authorization)$/i;
 /** Addresses that are not personal data. */
@@ -61,10 +61,8 @@ export const sensitiveLog: Rule = {
   },
   query: PYTHON_CALL_QUERY,
   check(match, context) {
-    const { qualified, method, callee, args } = resolveCall(match, context);
-    if (!method || !LOG_METHODS.has(method)) return;
-    const receiver = callee.childForFieldName('object')?.text ?? '';
-    if (!qualified?.startsWith('logging.') && !/(^|\.|_)(log|logger|logging|LOGGER|LOG)$/i.test(receiver)) return;
+    const { qualified, callee, args } = resolveCall(match, context);
+    if (!isLogCall(callee, qualified)) return;
     const value = sensitiveValue(args);
     if (value) context.report({ node: value, message: `\`${value.text}\` is written to the log; leave it out or mask it` });
   },
