@@ -4,7 +4,8 @@
  * 1. cold and warm scan of a 5,000-line Python file and a 5,000-line TSX file (in process);
  * 2. incremental re-scan after a one-character edit, through the real language server over stdio, from didChange
  *    to publishDiagnostics (debounce set to 0 so the figure is the server's own work);
- * 3. whole-workspace throughput of the CLI in lines per second, with 1 worker and with one per core.
+ * 3. whole-workspace throughput of the CLI in lines per second, with 1 worker and with one per core;
+ * 4. speed against Bandit and ESLint + eslint-plugin-security on the same files (bench/peers.ts; alone: npm run bench:peers).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { defaultConfig } from '../server/src/engine/config';
 import { Engine } from '../server/src/engine/engine';
 import type { LanguageId } from '../server/src/engine/parse/languages';
 import { kubernetesSource, pythonSource, typescriptSource } from './generate';
+import { peers } from './peers';
 
 const root = join(__dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -123,6 +125,8 @@ async function main() {
   await inProcess();
   await throughLsp();
   workspaceThroughput();
+  console.log('');
+  await peers();
 }
 
 void main();
