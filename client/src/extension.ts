@@ -28,6 +28,8 @@ let client: LanguageClient | undefined;
 /** The files the dependency and container-image rules read (see server/src/engine/deps/manifests.ts and images.ts). */
 const DEPENDENCY_FILES =
   '**/{requirements*.txt,requirements/*.txt,constraints*.txt,pyproject.toml,poetry.lock,Pipfile.lock,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}';
+/** The mobile apps' configuration the `mobile` rules read (see isMobileConfigFile); no other XML file is checked. */
+const MOBILE_CONFIG_FILES = '**/{AndroidManifest.xml,Info.plist}';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('OWASP Audit');
@@ -45,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     // Dependency manifests, lockfiles and Dockerfiles are known by their names, whatever language VS Code gives them.
     { scheme: 'file', pattern: DEPENDENCY_FILES },
+    // VS Code calls both `xml`, but an extension may give Info.plist its own language id: the name decides.
+    { scheme: 'file', pattern: MOBILE_CONFIG_FILES },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,

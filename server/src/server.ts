@@ -39,6 +39,7 @@ import { verifyEdits, verifyFix } from './engine/fixes';
 import { categoryLabel } from './engine/owasp';
 import { EditableDocument } from './engine/parse/document';
 import { detectLanguage } from './engine/parse/languages';
+import { elementWithStartTagAt, parseXml } from './engine/analysis/xml-document';
 import { SUPPRESSION_WITHOUT_REASON, suppressionCommentText, UNUSED_SUPPRESSION } from './engine/suppress';
 import type { Range, TextEdit } from './engine/text';
 import { EXPORT_REQUEST, FINDINGS_NOTIFICATION, REPORT_DATA_REQUEST, type ExportParams, type ExportResult, type ReportData } from './lsp/protocol';
@@ -56,6 +57,8 @@ const SOURCE = 'owasp-audit';
 const DEFAULT_CHANGE_DEBOUNCE_MS = 60;
 /** Files the workspace audit covers, watched so that it stays current (see languages.ts). */
 const SOURCE_EXTENSIONS = ['py', 'pyi', 'ts', 'mts', 'cts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'yaml', 'yml'];
+/** The mobile configuration files, known by name (see isMobileConfigFile). */
+const MOBILE_CONFIG_FILES = '**/{AndroidManifest.xml,Info.plist}';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   critical: DiagnosticSeverity.Error,
@@ -157,7 +160,7 @@ export function startServer(): void {
     if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (hasWatchedFilesCapability) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/*.{${SOURCE_EXTENSIONS.join(',')}}` }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/*.{${SOURCE_EXTENSIONS.join(',')}}` }, { globPattern: MOBILE_CONFIG_FILES }],
       });
     }
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -540,11 +543,13 @@ function toLspEdit(doc: OpenDocument, edit: TextEdit): { range: Range; newText: 
 
 /**
  * A comment line above the finding, at its indentation, in the file's comment syntax. In JSX children `//` is text,
- * so there the `{/* *\/}` form is tried first; either form is offered only if it verifies like a fix.
+ * so there the `{/* *\/}` form is tried first; either form is offered only if it verifies like a fix. In XML no
+ * comment fits inside a start tag: it goes above the tag whose attribute the finding is on.
  */
 function suppressionEdit(engine: Engine, doc: OpenDocument, input: ScanInput, before: ScanResult, finding: Finding, config: AuditConfig): TextEdit | undefined {
-  const line = finding.range.start.line;
   const lines = doc.source.lines;
+  const xmlTag = doc.source.language === 'xml' ? elementWithStartTagAt(parseXml(doc.source.text), finding.offsets.start) : undefined;
+  const line = xmlTag ? lines.positionAt(xmlTag.startTag.start).line : finding.range.start.line;
   const lineStart = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
   const jsxFirst = startsInJsxChildren(doc, lineStart + indent.length);

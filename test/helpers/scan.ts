@@ -27,6 +27,8 @@ const SNIPPET_PATH: Record<LanguageId, string> = {
   yaml: 'snippet.yaml',
   dependencies: 'requirements.txt',
   dockerfile: 'Dockerfile',
+  // The mobile rules tell a manifest from a plist by its root element, so one name serves both.
+  xml: 'AndroidManifest.xml',
 };
 
 export function snippetInput(language: LanguageId, text: string): ScanInput {

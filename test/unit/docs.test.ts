@@ -29,7 +29,7 @@ test('every rule documents a vulnerable example, a safe alternative and why it m
 
 test("each rule's documented vulnerable example is reported by that rule and its safe alternative is not", async () => {
   const engine = await Engine.create();
-  const languageFor = { python: 'python', typescript: 'tsx', yaml: 'yaml', dependencies: 'dependencies', dockerfile: 'dockerfile' } as const;
+  const languageFor = { python: 'python', typescript: 'tsx', yaml: 'yaml', dependencies: 'dependencies', dockerfile: 'dockerfile', mobile: 'xml' } as const;
   // Dependency rules compare with advisory data: the test database of real advisories.
   const config = { ...defaultConfig(), advisories: [OSV_FIXTURES] };
   for (const rule of engine.rules) {

@@ -1,4 +1,5 @@
 import { open, stat } from 'node:fs/promises';
+import { BINARY_PLIST_NOTICE } from '../engine/analysis/xml-document';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -34,6 +35,7 @@ export async function readSourceFile(path: string, maxFileSize: number): Promise
 
 export function decodeSource(bytes: Uint8Array, maxFileSize: number): ReadResult {
   if (bytes.length > maxFileSize) return { ok: false, reason: `larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(bytes.length)})` };
+  if (Buffer.from(bytes.subarray(0, 6)).toString('latin1') === 'bplist') return { ok: false, reason: BINARY_PLIST_NOTICE };
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'binary file' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -6,6 +6,7 @@ import { FAMILY_OF, hasGrammar, type GrammarLanguageId, type LanguageId } from '
 import { touchesTemplate } from './parse/helm';
 import { loadGrammars, parseText, type Grammars } from './parse/parser';
 import { countSyntaxErrors } from './parse/syntax-errors';
+import { parseXml, xmlDocument, xmlDocumentNotice } from './analysis/xml-document';
 import { brokenDocumentsNotice, maskedYaml, recoverYaml, yamlSyntaxErrors, type YamlSource } from './parse/yaml-source';
 import { CombinedQuery } from './query';
 import type { Analysis, Report, Rule, RuleContext, RuleMeta, SourceFile } from './rules/types';
@@ -18,6 +19,7 @@ import {
   SUPPRESSION_WITHOUT_REASON,
   UNKNOWN_RULE_IN_SUPPRESSION,
   UNUSED_SUPPRESSION,
+  xmlSuppressionComments,
   type SuppressionComment,
 } from './suppress';
 import { LineIndex } from './text';
@@ -122,6 +124,7 @@ export class Engine {
 
   /** Syntax errors of the text as written (for YAML, including documents left out of the tree). */
   syntaxErrorCount(language: LanguageId, text: string, tree: Tree): number {
+    if (language === 'xml') return parseXml(text).problems.length;
     if (!hasGrammar(language)) return jsonSyntaxErrors(text);
     return language === 'yaml' ? yamlSyntaxErrors(this.yamlSource(text), tree) : countSyntaxErrors(tree);
   }
@@ -198,7 +201,8 @@ export class Engine {
     const enabled = this.rulesFor(input.language).filter((r) => isRuleEnabled(config, r.meta.id));
     const enabledSet = new Set(enabled);
     const contexts = new Map(enabled.map((r) => [r, contextFor(r)]));
-    if (!hasGrammar(input.language)) comments.push(...hashComments(file.lines));
+    if (input.language === 'xml') comments.push(...xmlSuppressionComments(use(xmlDocument).comments, file.lines));
+    else if (!hasGrammar(input.language)) comments.push(...hashComments(file.lines));
     else this.queryFor(input.language).run(tree.rootNode, (rule, match) => {
       if (!rule) {
         const comment = match.node('comment');
@@ -219,6 +223,8 @@ export class Engine {
         if (report.fix?.edits.some((e) => touchesTemplate(yaml.templates, e.start, e.end))) delete report.fix;
       }
     }
+    const xmlNotice = input.language === 'xml' ? xmlDocumentNotice(use(xmlDocument)) : undefined;
+    if (xmlNotice) notices.push({ file: input.path, level: 'warning', message: xmlNotice });
     const findings = this.toFindings(file, reports, config);
     applySuppressions(findings, comments);
     findings.push(...this.suppressionNotices(file, comments, config));

@@ -1,7 +1,7 @@
 import { categoryFor, categoryLabel, EDITIONS } from './owasp';
 import type { RuleMeta } from './rules/types';
 
-const FENCE: Record<string, string> = { python: 'python', typescript: 'tsx', yaml: 'yaml', dockerfile: 'dockerfile', dependencies: '', any: '' };
+const FENCE: Record<string, string> = { python: 'python', typescript: 'tsx', yaml: 'yaml', dockerfile: 'dockerfile', dependencies: '', mobile: 'xml', any: '' };
 
 /** A rule's documentation page, generated from its metadata so docs cannot drift from the rule. */
 export function ruleDocMarkdown(meta: RuleMeta): string {
@@ -42,7 +42,9 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     '',
     '## Suppressing',
     '',
-    `Write \`owasp-audit-ignore ${meta.id} -- <reason>\` in a comment on the line or the line above, or turn the rule off in \`.owasp-audit.yml\` (\`rules: { ${meta.id}: off }\`).`,
+    meta.family === 'mobile'
+      ? `Write \`<!-- owasp-audit-ignore ${meta.id}: <reason> -->\` on the line above the element (XML comments may not hold \`--\`; it covers the whole start tag below it), or turn the rule off in \`.owasp-audit.yml\` (\`rules: { ${meta.id}: off }\`).`
+      : `Write \`owasp-audit-ignore ${meta.id} -- <reason>\` in a comment on the line or the line above, or turn the rule off in \`.owasp-audit.yml\` (\`rules: { ${meta.id}: off }\`).`,
     ...(meta.docs.references?.length ? ['', '## References', '', ...meta.docs.references.map((r) => `- ${r}`)] : []),
     '',
   ].join('\n');

@@ -9,6 +9,7 @@ import type { LineIndex } from './text';
  *   # owasp-audit-ignore py.yaml-load -- the file is our own fixture
  *   // owasp-audit-ignore ts.eval, ts.dangerously-set-inner-html -- reason
  *   # owasp-audit-ignore-file k8s.run-as-non-root -- reason   (whole file)
+ *   <!-- owasp-audit-ignore android.debuggable: reason -->   (XML, where `--` may not appear in a comment)
  * A suppression on a line of its own covers findings that start on the line below it (and on its own line); one
  * trailing code covers only its own line.
  */
@@ -21,6 +22,8 @@ export interface SuppressionComment {
   line: number;
   /** Whether the comment trails code on its line, and so does not reach the next line. */
   trailing: boolean;
+  /** The last line a comment on its own line covers: the line below it unless set (an XML start tag spans lines). */
+  lastLine?: number;
   start: number;
   end: number;
   used: boolean;
@@ -29,17 +32,20 @@ export interface SuppressionComment {
 /** What suppression parsing needs of a comment: a tree-sitter comment node, or a comment found in plain text. */
 export type CommentSpan = Pick<Node, 'text' | 'startIndex' | 'endIndex' | 'startPosition'>;
 
-/** `lineText` is the text of the comment's first line, to tell a comment on its own line from a trailing one. */
-export function parseSuppressionComment(comment: CommentSpan, lineText: string): SuppressionComment | undefined {
+/**
+ * `lineText` is the text of the comment's first line, to tell a comment on its own line from a trailing one.
+ * `reasonSeparator` comes between the rule ids and the reason: `--`, except in XML, whose comments may not hold `--`.
+ */
+export function parseSuppressionComment(comment: CommentSpan, lineText: string, reasonSeparator = '--'): SuppressionComment | undefined {
   const m = MARKER.exec(comment.text);
   if (!m) return undefined;
   const body = m[2].replace(/\*\/\s*\}?\s*$/, '').replace(/-->\s*$/, '');
-  const [idsPart, ...reasonParts] = body.split('--');
+  const [idsPart, ...reasonParts] = body.split(reasonSeparator);
   const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
   return {
     kind: m[1] ? 'file' : 'inline',
     ruleIds,
-    reason: reasonParts.join('--').trim().replace(/^TODO\b.*$/i, ''),
+    reason: reasonParts.join(reasonSeparator).trim().replace(/^TODO\b.*$/i, ''),
     line: comment.startPosition.row,
     trailing: lineText.slice(0, comment.startPosition.column).replace(/[{\s]/g, '') !== '',
     start: comment.startIndex,
@@ -67,12 +73,32 @@ export function hashComments(lines: LineIndex): SuppressionComment[] {
   return out;
 }
 
+/**
+ * Suppression comments of an XML file: `<!-- owasp-audit-ignore android.debuggable: reason -->` (`:` before the
+ * reason, as `--` is not allowed in an XML comment). One on its own line covers the whole start tag right below it,
+ * however many lines its attributes take.
+ */
+export function xmlSuppressionComments(comments: readonly { span: { start: number; end: number }; nextStartTag?: { start: number; end: number } }[], lines: LineIndex): SuppressionComment[] {
+  const out: SuppressionComment[] = [];
+  for (const { span, nextStartTag } of comments) {
+    const text = lines.text.slice(span.start, span.end);
+    if (!text.includes('owasp-audit-ignore')) continue;
+    const startPosition = lines.positionAt(span.start);
+    const parsed = parseSuppressionComment({ text, startIndex: span.start, endIndex: span.end, startPosition: { row: startPosition.line, column: startPosition.character } }, lines.lineText(startPosition.line), ':');
+    if (!parsed) continue;
+    const below = lines.positionAt(span.end).line + 1;
+    const tagBelow = nextStartTag && lines.positionAt(nextStartTag.start).line === below;
+    out.push({ ...parsed, lastLine: tagBelow ? lines.positionAt(nextStartTag.end).line : below });
+  }
+  return out;
+}
+
 /** Marks suppressed findings in place; returns the comments so unused ones can be reported. */
 export function applySuppressions(findings: Finding[], comments: SuppressionComment[]): void {
   for (const f of findings) {
     const line = f.range.start.line;
     const match = comments.find(
-      (c) => c.ruleIds.includes(f.ruleId) && (c.kind === 'file' || c.line === line || (!c.trailing && c.line === line - 1)),
+      (c) => c.ruleIds.includes(f.ruleId) && (c.kind === 'file' || c.line === line || (!c.trailing && line > c.line && line <= (c.lastLine ?? c.line + 1))),
     );
     if (match) {
       match.used = true;
@@ -133,5 +159,6 @@ export const ENGINE_NOTICE_RULES: RuleMeta[] = [UNUSED_SUPPRESSION, SUPPRESSION_
 export function suppressionCommentText(language: LanguageId, ruleId: string, inJsx: boolean): string {
   const body = `owasp-audit-ignore ${ruleId} -- TODO: say why this is safe`;
   if (language === 'python' || language === 'yaml' || language === 'dependencies' || language === 'dockerfile') return `# ${body}`;
+  if (language === 'xml') return `<!-- owasp-audit-ignore ${ruleId}: TODO: say why this is safe -->`;
   return inJsx ? `{/* ${body} */}` : `// ${body}`;
 }

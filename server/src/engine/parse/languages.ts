@@ -5,11 +5,12 @@ import { manifestKind } from '../deps/manifests';
 export type GrammarLanguageId = 'python' | 'typescript' | 'tsx' | 'javascript' | 'yaml';
 /**
  * File kinds read without a tree-sitter grammar: dependency manifests and lockfiles (each format has its own real
- * parser in deps/), and Dockerfiles. Their rules work from the text in `checkFile`.
+ * parser in deps/), Dockerfiles, and the mobile apps' XML configuration (analysis/xml-document.ts). Their rules work
+ * from the text in `checkFile`.
  */
-export type TextLanguageId = 'dependencies' | 'dockerfile';
+export type TextLanguageId = 'dependencies' | 'dockerfile' | 'xml';
 export type LanguageId = GrammarLanguageId | TextLanguageId;
-export type LanguageFamily = 'python' | 'typescript' | 'yaml' | 'dependencies' | 'dockerfile';
+export type LanguageFamily = 'python' | 'typescript' | 'yaml' | 'dependencies' | 'dockerfile' | 'mobile';
 
 /** The languages with a grammar, loaded at start-up. */
 export const LANGUAGES: readonly GrammarLanguageId[] = ['python', 'typescript', 'tsx', 'javascript', 'yaml'];
@@ -22,6 +23,7 @@ export const FAMILY_OF: Record<LanguageId, LanguageFamily> = {
   yaml: 'yaml',
   dependencies: 'dependencies',
   dockerfile: 'dockerfile',
+  xml: 'mobile',
 };
 
 export const GRAMMAR_FILE: Record<GrammarLanguageId, string> = {
@@ -67,11 +69,21 @@ const BY_EDITOR_ID: Record<string, LanguageId> = {
   'pip-requirements': 'dependencies',
 };
 
+/**
+ * The only XML files scanned: the Android manifest and iOS Info.plist, known by name (an app has many other XML
+ * files, layouts and resources, that say nothing about its security settings).
+ */
+export function isMobileConfigFile(path: string): boolean {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  return base === 'AndroidManifest.xml' || base === 'Info.plist';
+}
+
 /** Detects the grammar for a file path; the path's extension wins over the editor's id (a `.tsx` file is TSX). */
 export function detectLanguage(path: string, editorLanguageId?: string): LanguageId | undefined {
   // Manifests and Dockerfiles are known by their names (`package.json`, `pnpm-lock.yaml`, `Dockerfile.prod`).
   if (manifestKind(path)) return 'dependencies';
   if (isDockerfile(path)) return 'dockerfile';
+  if (isMobileConfigFile(path)) return 'xml';
   const lower = path.toLowerCase();
   if (lower.endsWith('.d.ts')) return undefined;
   const dot = lower.lastIndexOf('.');

@@ -109,6 +109,11 @@ import { vulnerablePythonPackage } from './deps/vulnerable-python-package';
 import { vulnerableNpmPackage } from './deps/vulnerable-npm-package';
 import { dockerUnpinnedBaseImage } from './deps/docker-unpinned-base-image';
 import { dockerEolBaseImage } from './deps/docker-eol-base-image';
+import { androidCleartextTraffic } from './mobile/android-cleartext-traffic';
+import { androidDebuggable } from './mobile/android-debuggable';
+import { androidAllowBackup } from './mobile/android-allow-backup';
+import { androidExportedComponent } from './mobile/android-exported-component';
+import { iosArbitraryLoads } from './mobile/ios-arbitrary-loads';
 
 /** Every built-in rule. A new rule is one file in a family folder and one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -222,4 +227,9 @@ export const ALL_RULES: readonly Rule[] = [
   vulnerableNpmPackage,
   dockerUnpinnedBaseImage,
   dockerEolBaseImage,
+  androidCleartextTraffic,
+  androidDebuggable,
+  androidAllowBackup,
+  androidExportedComponent,
+  iosArbitraryLoads,
 ];
