@@ -103,7 +103,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     code: f.ruleId,
     codeDescription: { href: ruleDocHref(f.ruleId) },
     message: `${f.baselineState === 'unchanged' ? '(in the baseline) ' : ''}${category}${f.message}${cwe}`,
-    relatedInformation: f.path?.map((step) => ({ location: { uri, range: step.range }, message: step.message })),
+    relatedInformation: f.path?.map((step) => ({ location: { uri: step.file ? URI.file(step.file).toString() : uri, range: step.range }, message: step.message })),
     data,
   };
 }
@@ -493,6 +493,7 @@ export function startServer(): void {
         await auditFiles(engine, files, {
           config,
           displayPath: (p) => p,
+          roots: [folder],
           signal: abort.signal,
           onResult: (r, done, total) => {
             if (cancelled()) {

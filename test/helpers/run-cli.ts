@@ -102,7 +102,8 @@ export interface JsonFinding {
   range: JsonRange;
   message: string;
   fix: { title: string; edits: { range: JsonRange; newText: string }[] } | null;
-  path: { range: JsonRange; message: string }[];
+  /** `file` is set on steps in another file than the finding's (a flow into an imported module). */
+  path: { file?: string; range: JsonRange; message: string }[];
   fingerprint: string;
   suppression: { kind: 'inline' | 'file'; reason: string; line: number } | null;
   docs: string;

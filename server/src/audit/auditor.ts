@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import workerpool from 'workerpool';
 import type { AuditConfig } from '../engine/config';
 import type { Engine } from '../engine/engine';
-import { scanFileFromDisk, type FileResult } from './scan-file';
+import type { CrossModuleInput, ModuleSummary } from '../engine/analysis/taint/summaries';
+import { crossModuleInputs, type Summarize } from './cross-module';
+import { scanFileFromDisk, summarizeFileFromDisk, type FileResult } from './scan-file';
 
 export interface AuditOptions {
   config: AuditConfig;
@@ -16,6 +18,8 @@ export interface AuditOptions {
   signal?: AbortSignal;
   /** Called as each file's result arrives, in completion order. */
   onResult?: (result: FileResult, done: number, total: number) => void;
+  /** The audited folders: absolute imports resolve against them (and the importing file's ancestors below them). */
+  roots?: readonly string[];
 }
 
 /** Files per task sent to a worker: large enough to amortise messaging, small enough to balance the load. */
@@ -41,9 +45,15 @@ export async function auditFiles(engine: Engine, files: readonly string[], optio
   };
   const usePool = jobs > 1 && files.length > CHUNK && existsSync(WORKER_SCRIPT);
   if (!usePool) {
+    const summarize: Summarize = async (batch) => {
+      const out = [];
+      for (const f of batch) out.push(await summarizeFileFromDisk(engine, f.absolutePath, options.displayPath(f.absolutePath), options.config, f.crossModule));
+      return out;
+    };
+    const crossModule = await crossModuleInputs(files, options.roots ?? [], options.config.maxFileSize, summarize, options.signal);
     for (const file of files) {
       if (options.signal?.aborted) break;
-      deliver(await scanFileFromDisk(engine, file, options.displayPath(file), options.config, options.verifyFixes ?? false));
+      deliver(await scanFileFromDisk(engine, file, options.displayPath(file), options.config, options.verifyFixes ?? false, crossModule.get(file)));
     }
     return results;
   }
@@ -53,9 +63,32 @@ export async function auditFiles(engine: Engine, files: readonly string[], optio
   const onAbort = () => void pool.terminate(true);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const chunks: { absolutePath: string; displayPath: string }[][] = [];
+    // One chunk in flight per worker, as below. A chunk that fails or times out just leaves its modules unknown.
+    const summarize: Summarize = async (batch) => {
+      const summaries: (ModuleSummary | undefined)[] = new Array(batch.length);
+      // A level of the import graph may be small: spread it over every worker.
+      const size = Math.max(1, Math.min(CHUNK, Math.ceil(batch.length / maxWorkers)));
+      let next = 0;
+      const lane = async () => {
+        while (next < batch.length && !options.signal?.aborted) {
+          const start = next;
+          next += size;
+          const chunk = batch.slice(start, start + size).map((f) => ({ ...f, displayPath: options.displayPath(f.absolutePath) }));
+          try {
+            const chunkSummaries = (await pool.exec('summarizeFiles', [chunk, options.config]).timeout(CHUNK_TIMEOUT_MS)) as (ModuleSummary | undefined)[];
+            chunkSummaries.forEach((summary, i) => (summaries[start + i] = summary));
+          } catch {
+            // Unknown modules: calls into them are treated as today, within one file.
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: maxWorkers }, lane));
+      return summaries;
+    };
+    const crossModule = await crossModuleInputs(files, options.roots ?? [], options.config.maxFileSize, summarize, options.signal);
+    const chunks: { absolutePath: string; displayPath: string; crossModule?: CrossModuleInput }[][] = [];
     for (let i = 0; i < files.length; i += CHUNK) {
-      chunks.push(files.slice(i, i + CHUNK).map((f) => ({ absolutePath: f, displayPath: options.displayPath(f) })));
+      chunks.push(files.slice(i, i + CHUNK).map((f) => ({ absolutePath: f, displayPath: options.displayPath(f), crossModule: crossModule.get(f) })));
     }
     // One chunk in flight per worker, never a queue inside workerpool: after a worker thread dies, workerpool does not
     // dispatch its queued tasks (their promises never settle, and the CLI would exit 0 with no report).

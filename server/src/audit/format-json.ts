@@ -21,7 +21,7 @@ function findingJson(f: Finding) {
     range: oneBased(f.range),
     message: f.message,
     fix: f.fix ? { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: oneBased(e.range!), newText: e.newText })) } : null,
-    path: f.path?.map((s) => ({ range: oneBased(s.range), message: s.message })) ?? [],
+    path: f.path?.map((s) => ({ ...(s.file ? { file: s.file } : {}), range: oneBased(s.range), message: s.message })) ?? [],
     ...(f.advisories ? { advisories: f.advisories } : {}),
     fingerprint: f.fingerprint,
     suppression: f.suppression ? { kind: f.suppression.kind, reason: f.suppression.reason, line: f.suppression.line + 1 } : null,

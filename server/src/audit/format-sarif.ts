@@ -102,7 +102,7 @@ function result(f: Finding, ruleIndex: number): Sarif.Result {
         threadFlows: [
           {
             locations: f.path.map((step) => ({
-              location: { physicalLocation: { artifactLocation: artifact(f.file), region: region(step.range) }, message: { text: step.message } },
+              location: { physicalLocation: { artifactLocation: artifact(step.file ?? f.file), region: region(step.range) }, message: { text: step.message } },
             })),
           },
         ],

@@ -44,12 +44,14 @@ export interface AuditRequest {
 /** Lists, scans and collects: the whole audit behind `owasp-audit scan`. */
 export async function runAudit(engine: Engine, request: AuditRequest): Promise<AuditReport> {
   const files: string[] = [];
+  const roots = [resolve(request.root)];
   const notices: AuditReport['notices'] = [];
   for (const p of request.paths) {
     const abs = resolve(p);
     if (!existsSync(abs)) {
       notices.push({ file: p, level: 'warning', message: 'no such file or folder' });
     } else if (statSync(abs).isDirectory()) {
+      roots.push(abs);
       files.push(...(await listWorkspaceFiles(abs, { exclude: request.config.exclude, signal: request.signal })));
     } else if (detectLanguage(abs)) {
       files.push(abs);
@@ -75,6 +77,7 @@ export async function runAudit(engine: Engine, request: AuditRequest): Promise<A
     config: request.config,
     displayPath: display,
     jobs: request.jobs,
+    roots,
     verifyFixes: request.verifyFixes,
     signal: request.signal,
     onResult: (_r, done, total) => request.onProgress?.(done, total),

@@ -23,6 +23,8 @@ import {
   type SuppressionComment,
 } from './suppress';
 import { LineIndex } from './text';
+import { MODULE_SUMMARIES } from './analysis/module-summaries';
+import type { CrossModuleInput, ModuleSummary } from './analysis/taint/summaries';
 
 export interface ScanInput {
   path: string;
@@ -32,6 +34,8 @@ export interface ScanInput {
   tree?: Tree;
   /** The file on disk when `path` is a display path (relative to the audit root): rules that read files next to it need it. */
   absolutePath?: string;
+  /** In a workspace audit: the summaries of the modules the file imports (see audit/cross-module.ts). */
+  crossModule?: CrossModuleInput;
 }
 
 /**
@@ -59,6 +63,8 @@ export interface ScanResult {
   /** Suppressed findings are included, with `suppression` set. */
   findings: Finding[];
   notices: Notice[];
+  /** The file's module summary, when `crossModule.summarize` asked for it. */
+  summary?: ModuleSummary;
 }
 
 /**
@@ -172,7 +178,7 @@ export class Engine {
   }
 
   private scanTree(input: ScanInput, tree: Tree, config: AuditConfig): ScanResult {
-    const file: SourceFile = { path: input.path, absolutePath: input.absolutePath, language: input.language, text: input.text, tree, lines: new LineIndex(input.text) };
+    const file: SourceFile = { path: input.path, absolutePath: input.absolutePath, language: input.language, text: input.text, tree, lines: new LineIndex(input.text), crossModule: input.crossModule };
     const notices: Notice[] = [];
     const reports: { rule: RuleMeta; report: Report }[] = [];
     const comments: SuppressionComment[] = [];
@@ -230,7 +236,8 @@ export class Engine {
     findings.push(...this.suppressionNotices(file, comments, config));
     assignFingerprints(findings, (line) => file.lines.lineText(line));
     findings.sort(compareFindings);
-    return { findings, notices };
+    const summarize = input.crossModule?.summarize ? MODULE_SUMMARIES[FAMILY_OF[input.language]] : undefined;
+    return summarize ? { findings, notices, summary: summarize(use) } : { findings, notices };
   }
 
   private toFindings(file: SourceFile, reports: { rule: RuleMeta; report: Report }[], config: AuditConfig): Finding[] {

@@ -32,6 +32,8 @@ export interface Fix {
 export interface PathStep {
   range: Range;
   message: string;
+  /** The file the step is in, when it is not the finding's own (a flow into a function of another module). */
+  file?: string;
 }
 
 /** A published advisory a finding is about (a dependency with a known vulnerability). */

@@ -70,7 +70,8 @@ export function buildAuditReport(files: readonly PublishedFile[], folders: reado
   const root = commonRoot(folders);
   const findings = files.flatMap((file) => {
     const path = workspaceRelativePath(file.absolutePath, [root]);
-    return file.findings.map((f) => ({ ...f, file: path }));
+    // Steps in another module (cross-module taint) name their file as the editor did: absolute.
+    return file.findings.map((f) => ({ ...f, file: path, path: f.path?.map((s) => (s.file ? { ...s, file: workspaceRelativePath(s.file, [root]) } : s)) }));
   });
   return {
     edition,

@@ -55,6 +55,10 @@ import { tsWeakCipher } from './typescript/weak-cipher';
 import { tsWeakPasswordHash } from './typescript/weak-password-hash';
 import { tsWebviewUnsafe } from './typescript/webview-unsafe';
 import { tsXxe } from './typescript/xxe';
+import { tsSqlInjection } from './typescript/sql-injection';
+import { tsCommandInjection } from './typescript/command-injection';
+import { tsPathTraversal } from './typescript/path-traversal';
+import { tsNosqlInjection } from './typescript/nosql-injection';
 import { tsAuthFailureUnlogged } from './typescript/auth-failure-unlogged';
 import { tsExpressMissingHelmet } from './typescript/express-missing-helmet';
 import { tsNextRouteMissingAuth } from './typescript/next-route-missing-auth';
@@ -173,6 +177,10 @@ export const ALL_RULES: readonly Rule[] = [
   tsWeakPasswordHash,
   tsWebviewUnsafe,
   tsXxe,
+  tsSqlInjection,
+  tsCommandInjection,
+  tsPathTraversal,
+  tsNosqlInjection,
   tsAuthFailureUnlogged,
   tsExpressMissingHelmet,
   tsNextRouteMissingAuth,

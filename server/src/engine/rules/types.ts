@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { AuditConfig } from '../config';
+import type { CrossModuleInput } from '../analysis/taint/summaries';
 import type { AdvisoryReference, Confidence, Fix, PathStep, Severity } from '../findings';
 import type { LanguageFamily, LanguageId } from '../parse/languages';
 import type { LineIndex } from '../text';
@@ -43,6 +44,8 @@ export interface SourceFile {
   text: string;
   tree: Tree;
   lines: LineIndex;
+  /** What a workspace audit knows about the modules this file imports. */
+  crossModule?: CrossModuleInput;
 }
 
 export interface Report {
@@ -91,4 +94,6 @@ export interface Rule {
   check?(match: RuleMatch, context: RuleContext): void;
   /** For rules that work from a shared analysis rather than from query matches. */
   checkFile?(context: RuleContext): void;
+  /** Feeds module summaries (taint sinks): the only rules a workspace audit runs when it computes them. */
+  summarizes?: boolean;
 }

@@ -4,6 +4,8 @@
  * into the file, so facts from any grammar mean the same thing.
  */
 
+import type { FunctionSummary } from './summaries';
+
 /** What a sink consumes, and so what a sanitizer must make safe. */
 export type SinkKind = 'sql' | 'nosql' | 'shell' | 'html' | 'path' | 'url' | 'code' | 'xml' | 'deserialization' | 'ldap' | 'xpath';
 export const SINK_KINDS: readonly SinkKind[] = ['sql', 'nosql', 'shell', 'html', 'path', 'url', 'code', 'xml', 'deserialization', 'ldap', 'xpath'];
@@ -25,6 +27,8 @@ export interface SourceSpec {
   trust: Trust;
   /** How the path describes it: `query parameter \`q\``, `flask.request.args`. */
   description: string;
+  /** Sink kinds the data cannot harm by its type: a route parameter is always a string, never a query object. */
+  safeFor?: SinkKind[];
 }
 
 /** An expression, reduced to what matters for data flow. */
@@ -49,6 +53,8 @@ export interface CallExpr {
   callee?: string;
   /** A function defined in this file that the call reaches (`build_query` for `build_query(x)`). */
   localFunction?: string;
+  /** A top-level function of another module of the workspace (`module` as the adapter resolved it). */
+  imported?: { module: string; name: string };
   /** The object of a method call (`cursor` of `cursor.execute(...)`) and the method's name. */
   receiver?: Expr;
   method?: string;
@@ -58,6 +64,7 @@ export interface CallExpr {
 }
 
 export type Target =
+  /** A name starting with `#` is the adapter's own temporary, left out of paths. */
   | { kind: 'name'; name: string; span: Span }
   /** `obj.attr = v` or `obj[k] = v`: the object named `base` now also holds `v`. */
   | { kind: 'store'; base: string; span: Span }
@@ -135,4 +142,6 @@ export interface TaintProgram {
   functionNamed(callName: string): FunctionFacts | undefined;
   /** Units that contain a call to the function named `callName`. */
   unitsCalling(callName: string): FunctionFacts[];
+  /** The summary of a function of another module, in a workspace audit (`CallExpr.imported`). */
+  importedSummary?(module: string, name: string): FunctionSummary | undefined;
 }

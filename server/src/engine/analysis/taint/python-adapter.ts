@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { qualifiedName, type PythonNames } from '../python-names';
 import type { CallExpr, Expr, Fact, FunctionFacts, Guard, ParameterFact, Span, TaintModel, TaintProgram, Target } from './facts';
+import type { CrossModuleInput, FunctionSummary } from './summaries';
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 const CONSTANTS = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis', 'comparison_operator', 'not_operator', 'lambda']);
@@ -30,6 +31,7 @@ export class PythonTaintProgram implements TaintProgram {
     private readonly tree: Tree,
     private readonly names: PythonNames,
     makeModel: (program: PythonTaintProgram) => TaintModel,
+    private readonly crossModule?: CrossModuleInput,
   ) {
     for (const child of tree.rootNode.namedChildren) {
       const fn = child && functionOf(child);
@@ -77,6 +79,25 @@ export class PythonTaintProgram implements TaintProgram {
     }
     const units = new Set((this.callers.get(callName) ?? []).map((c) => this.unitAt(c.startIndex)!));
     return [...units];
+  }
+
+  topLevelFunctionNames(): string[] {
+    return [...this.topLevelFunctions.keys()];
+  }
+
+  importedSummary(module: string, name: string): FunctionSummary | undefined {
+    return this.crossModule?.summaries[module]?.functions[name];
+  }
+
+  /**
+   * The function of another module of the workspace a callee names (`find_user` after `from app.db import find_user`,
+   * `db.find_user` after `import app.db as db`), when the audit resolved that module.
+   */
+  importedFunction(callee: Node | null | undefined): { module: string; name: string } | undefined {
+    const qualified = this.crossModule && callee ? this.importedName(callee) : undefined;
+    const dot = qualified?.lastIndexOf('.') ?? -1;
+    const module = dot > 0 ? this.crossModule!.imports[qualified!.slice(0, dot)] : undefined;
+    return module ? { module, name: qualified!.slice(dot + 1) } : undefined;
   }
 
   private lowerFunction(fn: Node): FunctionFacts {
@@ -305,6 +326,10 @@ export class PythonTaintProgram implements TaintProgram {
     }
     const call: CallExpr = { kind: 'call', callee: qualifiedName(fn, this.names), args, keywords, span: span(node) };
     if (fn?.type === 'identifier' && this.topLevelFunctions.has(fn.text)) call.localFunction = fn.text;
+    else {
+      const imported = this.importedFunction(fn);
+      if (imported) call.imported = imported;
+    }
     if (fn?.type === 'attribute') {
       call.receiver = this.exprOrConst(fn.childForFieldName('object'));
       call.method = fn.childForFieldName('attribute')?.text;

@@ -43,6 +43,13 @@ interface Value {
   object?: string;
 }
 
+/** A parameter of a top-level function that reaches a point, with the path from the parameter. */
+export interface ParameterReach {
+  function: string;
+  parameter: { index: number; name: string };
+  path: FlowStep[];
+}
+
 /** Untrusted data that reaches a point, with the path it took. */
 export interface TaintHit {
   trust: Trust;
@@ -102,7 +109,7 @@ function withStep(value: Value, step: FlowStep): Value {
 
 function sourceValue(spec: SourceSpec, span: Span, object?: string): Value {
   const origin: Origin = { id: `${spec.description}@${span.start}`, span, description: spec.description, trust: spec.trust };
-  return { taints: [{ origin, trail: [], cleansed: 0 }], object };
+  return { taints: [{ origin, trail: [], cleansed: spec.safeFor ? bits(spec.safeFor) : 0 }], object };
 }
 
 function merge(a: State, b: State): State {
@@ -147,6 +154,56 @@ export class TaintTracker {
     const unit = this.program.unitAt(span.start);
     const value = unit && this.analyze(unit).values.get(spanKey(span));
     return value && this.resolve(value, KIND_BIT.get(kind)!, 0, new Set());
+  }
+
+  /**
+   * The parameters of top-level functions whose values reach the expression at `span` still unsafe for `kind`,
+   * directly or through calls within the file: what a module summary says about a sink to the module's importers.
+   */
+  parameterReaches(span: Span, kind: SinkKind): ParameterReach[] {
+    const unit = this.program.unitAt(span.start);
+    const value = unit && this.analyze(unit).values.get(spanKey(span));
+    const out: ParameterReach[] = [];
+    if (value) this.collectParameters(value, KIND_BIT.get(kind)!, 0, new Set(), [], out);
+    return out;
+  }
+
+  private collectParameters(value: Value, kindBit: number, depth: number, visiting: Set<string>, after: readonly FlowStep[], out: ParameterReach[]): void {
+    for (const taint of value.taints) {
+      const p = taint.origin.parameter;
+      if (taint.cleansed & kindBit || !p || visiting.has(p.unit)) continue;
+      const fn = this.unitsByKey.get(p.unit);
+      if (!fn?.callName) continue;
+      const trail = [...taint.trail, ...after];
+      if (!out.some((r) => r.function === fn.callName && r.parameter.index === p.index)) {
+        out.push({ function: fn.callName, parameter: { index: p.index, name: p.name }, path: [{ span: taint.origin.span, message: taint.origin.description }, ...trail] });
+      }
+      if (depth >= MAX_CALL_DEPTH) continue;
+      const inner = new Set(visiting).add(p.unit);
+      for (const caller of this.program.unitsCalling(fn.callName)) {
+        for (const call of this.analyze(caller).localCalls) {
+          if (call.callName !== fn.callName) continue;
+          const arg = call.keywords.get(p.name) ?? (call.args[p.index] !== undefined ? { value: call.args[p.index], span: call.argSpans[p.index] } : undefined);
+          if (!arg) continue;
+          const cleansed: Value = { taints: arg.value.taints.map((t) => ({ ...t, cleansed: t.cleansed | taint.cleansed })) };
+          this.collectParameters(cleansed, kindBit, depth + 1, inner, [{ span: arg.span, message: `passed to ${fn.callName}() as \`${p.name}\`` }, ...trail], out);
+        }
+      }
+    }
+  }
+
+  /** For a top-level function: its parameters that flow to its return value, with the sink kinds they stay unsafe for. */
+  returnedParameters(callName: string): { index: number; name: string; unsafeFor: SinkKind[] }[] {
+    const fn = this.program.functionNamed(callName);
+    if (!fn) return [];
+    const unsafe = new Map<number, number>();
+    for (const t of this.analyze(fn).returned.taints) {
+      const p = t.origin.parameter;
+      if (p?.unit === fn.key) unsafe.set(p.index, (unsafe.get(p.index) ?? 0) | (ALL_KINDS & ~t.cleansed));
+    }
+    return fn.parameters
+      .filter((p) => unsafe.get(p.index))
+      .map((p) => ({ index: p.index, name: p.name, unsafeFor: SINK_KINDS.filter((k) => unsafe.get(p.index)! & KIND_BIT.get(k)!) }));
   }
 
   private resolve(value: Value, kindBit: number, depth: number, visiting: Set<string>): TaintHit | undefined {
@@ -234,6 +291,24 @@ export class TaintTracker {
     return union({ taints });
   }
 
+  /**
+   * The return value of a call to a function of another module, from its summary: the arguments of the parameters it
+   * returns, made safe for the kinds the summary says; nothing of the others.
+   */
+  importedCallValue(call: CallExpr, args: Value[], keywords: Map<string, { value: Value; span: Span }>): Value | undefined {
+    const summary = call.imported && this.program.importedSummary?.(call.imported.module, call.imported.name);
+    if (!summary) return undefined;
+    const taints: Taint[] = [];
+    for (const p of summary.parameters) {
+      if (!p.returnedUnsafeFor) continue;
+      const arg = keywords.get(p.name) ?? (args[p.index] !== undefined ? { value: args[p.index], span: call.args[p.index].span } : undefined);
+      const safeFor = ALL_KINDS & ~bits(p.returnedUnsafeFor);
+      const step = arg && { span: arg.span, message: `passed to ${call.imported!.name}() as \`${p.name}\` and returned` };
+      for (const a of arg?.value.taints ?? []) taints.push({ origin: a.origin, trail: [...a.trail, step!].slice(0, MAX_TRAIL), cleansed: a.cleansed | safeFor });
+    }
+    return union({ taints });
+  }
+
   get model() {
     return this.program.model;
   }
@@ -310,7 +385,8 @@ class UnitRun {
 
   private bind(target: Target, value: Value, state: State, augmented: boolean): void {
     if (target.kind === 'name') {
-      const stepped = withStep(value, { span: target.span, message: `assigned to \`${target.name}\`` });
+      // Names starting with `#` are an adapter's temporaries (a destructured parameter, a callback's result): no step.
+      const stepped = target.name.startsWith('#') ? value : withStep(value, { span: target.span, message: `assigned to \`${target.name}\`` });
       state.set(target.name, augmented ? union(this.lookup(target.name, state), stepped) : stepped);
     } else if (target.kind === 'store') {
       const old = this.lookup(target.base, state);
@@ -383,6 +459,8 @@ class UnitRun {
       const summary = this.tracker.callSummary(e.localFunction, args, argSpans, keywords);
       if (summary) return summary;
     }
+    const imported = this.tracker.importedCallValue(e, args, keywords);
+    if (imported) return imported;
     const answer = this.tracker.model.call(e, receiver.object);
     if (answer) return this.fromAnswer(answer, inputs, e.span);
     // Unknown calls pass their inputs' taint on (string methods, formatting helpers, `json.loads`): missing a flow

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { positionalArguments, pythonNames } from '../../analysis/python-names';
 import type { Fix } from '../../findings';
 import type { RuleContext } from '../types';
+import { parameterized, type Segment } from '../../analysis/sql-parameters';
 import { taintSinkRule, type SinkCall } from './taint-sink';
 
 /** DB-API drivers by module, with the placeholder style their `execute` takes. */
@@ -39,9 +40,6 @@ export const sqlInjection = taintSinkRule({
   message: (sink, hit) => `SQL built from ${hit.source} reaches ${sink}; pass the values as query parameters instead of formatting them into the SQL`,
   fix: parameterizedQueryFix,
 });
-
-/** SQL text as written, cut at the values formatted into it. */
-type Segment = { literal: string } | { value: string };
 
 /**
  * `cur.execute(f"... WHERE a = '{x}' AND b = {y}")`, `"..." + x + "..."` or `"... %s" % (x,)` ->
@@ -118,34 +116,6 @@ function literalText(node: Node): string {
 /** With parameters, pyformat drivers format the query themselves: a literal % must be doubled. */
 function escapePercent(segments: Segment[], placeholder: string): Segment[] {
   return placeholder === '%s' ? segments.map((s) => ('literal' in s ? { literal: s.literal.replace(/%/g, '%%') } : s)) : segments;
-}
-
-/** The SQL with a placeholder for each value; a value quoted in the SQL (`'{x}'`) loses its quotes. */
-function parameterized(segments: Segment[], placeholder: string): { sql: string; values: string[] } | undefined {
-  let sql = '';
-  const values: string[] = [];
-  // The quote a value was wrapped in, which the next literal must close and the placeholder replaces.
-  let closing: string | undefined;
-  for (const segment of segments) {
-    if ('value' in segment) {
-      if (closing) return undefined;
-      closing = /['"]$/.exec(sql)?.[0];
-      if (closing) sql = sql.slice(0, -1);
-      // Inside a longer SQL string literal (`LIKE '%{q}%'`) a placeholder would not be a parameter.
-      if ((sql.match(/'/g)?.length ?? 0) % 2 === 1) return undefined;
-      sql += placeholder;
-      values.push(segment.value);
-    } else {
-      let text = segment.literal;
-      if (closing) {
-        if (!text.startsWith(closing)) return undefined;
-        text = text.slice(1);
-        closing = undefined;
-      }
-      sql += text;
-    }
-  }
-  return closing || values.length === 0 ? undefined : { sql, values };
 }
 
 function placeholderStyle(context: RuleContext): '%s' | '?' | undefined {

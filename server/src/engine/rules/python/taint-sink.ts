@@ -1,12 +1,16 @@
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { pythonSinks } from '../../analysis/models/python-models';
 import type { SinkSpec } from '../../analysis/models/python-model';
 import { pythonTaint, type TaintHit } from '../../analysis/python-taint';
 import { keywordArgument, positionalArguments } from '../../analysis/python-names';
 import type { SinkKind } from '../../analysis/taint/facts';
-import type { Confidence, Fix, PathStep } from '../../findings';
-import type { Report, Rule, RuleContext, RuleMatch, RuleMeta } from '../types';
+import { taintReport } from '../../analysis/taint/report';
+import type { Fix } from '../../findings';
+import type { Rule, RuleContext, RuleMatch, RuleMeta } from '../types';
 import { PYTHON_CALL_QUERY, resolveCall } from './calls';
+
+export { taintConfidence, taintPath, taintReport } from '../../analysis/taint/report';
 
 /** A call to a modeled sink, as a taint rule sees it. */
 export interface SinkCall {
@@ -36,23 +40,6 @@ export interface TaintSinkRuleSpec {
   remoteOnly?: boolean;
 }
 
-/** Confidence of a taint finding: request data is the attack; the process's own inputs need an attacker nearby. */
-export function taintConfidence(hit: TaintHit): Confidence {
-  return hit.trust === 'remote' ? 'high' : 'medium';
-}
-
-/** The source-to-sink path of a hit, as located steps, ending at the sink. */
-export function taintPath(hit: TaintHit, sink: Node, sinkLabel: string, context: RuleContext): PathStep[] {
-  const { lines } = context.file;
-  const steps = [...hit.path, { span: { start: sink.startIndex, end: sink.endIndex }, message: `reaches ${sinkLabel}` }];
-  return steps.map((s) => ({ range: { start: lines.positionAt(s.span.start), end: lines.positionAt(s.span.end) }, message: s.message }));
-}
-
-/** A taint report for `argument`, with confidence and path; the caller adds the message and fix. */
-export function taintReport(hit: TaintHit, argument: Node, sinkLabel: string, context: RuleContext): Omit<Report, 'message'> {
-  return { node: argument, confidence: taintConfidence(hit), path: taintPath(hit, argument, sinkLabel, context) };
-}
-
 /** The modeled sinks a matched call reaches (several for `extra(where=..., select=...)`), with their arguments. */
 export function sinkCalls(match: RuleMatch, context: RuleContext, sinks: readonly SinkSpec[]): SinkCall[] {
   const { call, args, qualified, method } = resolveCall(match, context);
@@ -76,15 +63,51 @@ export function taintSinkRule(spec: TaintSinkRuleSpec): Rule {
   return {
     meta: spec.meta,
     query: PYTHON_CALL_QUERY,
+    summarizes: true,
     check(match, context) {
       for (const sink of sinkCalls(match, context, sinks)) {
         const taint = context.analysis(pythonTaint);
         for (const node of spec.select ? spec.select(sink, context) ?? [] : [sink.argument]) {
           const hit = taint.taintOf(node, spec.kind);
+          if (context.file.crossModule?.summarize) recordLocalSink(spec, sink, node, context);
           if (!hit || (spec.remoteOnly && hit.trust !== 'remote')) continue;
           context.report({ ...taintReport(hit, node, sink.name, context), message: spec.message(sink.name, hit), fix: spec.fix?.(sink, node, context) });
         }
       }
+      if (context.file.crossModule) reportImportedSinks(spec, match, context);
     },
   };
+}
+
+/** For the module's summary: the parameters that reach this sink. */
+function recordLocalSink(spec: TaintSinkRuleSpec, sink: SinkCall, node: Node, context: RuleContext): void {
+  const { path, lines } = context.file;
+  const range = { start: lines.positionAt(node.startIndex), end: lines.positionAt(node.endIndex) };
+  const reach = { ruleId: spec.meta.id, kind: spec.kind, sink: sink.name, file: path, line: range.start.line + 1, path: [{ file: path, range, message: `reaches ${sink.name}` }] };
+  context.analysis(pythonTaint).recordSink(node, reach);
+}
+
+/**
+ * A call to a function of another module whose parameter reaches one of this rule's sinks there. The finding is at the
+ * call site, in the file where the untrusted data comes from: that is where it becomes untrusted input of the sink
+ * (other callers may pass constants), and where the user decides what the function may be given. Its message names
+ * the sink and its file:line, and its path continues into the other module.
+ */
+function reportImportedSinks(spec: TaintSinkRuleSpec, match: RuleMatch, context: RuleContext): void {
+  const { call } = resolveCall(match, context);
+  const taint = context.analysis(pythonTaint);
+  for (const { argument, callee, reach } of taint.importedSinks(call, spec.meta.id)) {
+    taint.recordSink(argument, reach);
+    const hit = taint.taintOf(argument, spec.kind);
+    if (!hit || (spec.remoteOnly && hit.trust !== 'remote')) continue;
+    const report = taintReport(hit, argument, reach.sink, context);
+    // The local path ends where the argument is passed; the summary's steps (with their files) take it to the sink.
+    const path = [...report.path!.slice(0, -1), ...reach.path.map((s) => (s.file === context.file.path ? { range: s.range, message: s.message } : s))];
+    context.report({ ...report, path, message: spec.message(`${reach.sink} in ${fileLabel(reach.file, context.file.path)}:${reach.line} through ${callee}()`, hit) });
+  }
+}
+
+/** Reports name files relative to the audit root; the editor's are absolute, and shorter relative to the finding's folder. */
+function fileLabel(file: string, from: string): string {
+  return isAbsolute(file) && isAbsolute(from) ? relative(dirname(from), file).split(sep).join('/') : file;
 }
