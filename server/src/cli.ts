@@ -35,7 +35,7 @@ Scan options:
                              critical, high, medium, low, info, or none (default: low)
   --config FILE              configuration file (default: <root>/.owasp-audit.yml)
   --edition 2017|2021|2025   OWASP Top 10 edition for categories (default: 2017)
-  --jobs N                   worker threads (default: number of CPUs)
+  --jobs N                   worker threads (default: one per CPU for audits over 1 MB of source)
   --fail-on-confidence LEVEL count only findings of at least this confidence (high, medium, low; default: low)
   --advisories DIR           local OSV advisory database (JSON files or all.zip exports) for the dependency
                              audit; repeatable (default: the advisories setting, else ${DEFAULT_ADVISORIES_DIR} if present)
