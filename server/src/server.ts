@@ -28,6 +28,7 @@ import { formatJson } from './audit/format-json';
 import { formatSarif } from './audit/format-sarif';
 import { applyBaseline, readBaseline, type Baseline } from './audit/baseline';
 import { advisoryNotices, dependencyQueries, manifestQueries } from './audit/dependency-advisories';
+import { manifestKind } from './engine/deps/manifests';
 import { ruleDocUrl } from './audit/report';
 import { scanFileFromDisk } from './audit/scan-file';
 import { isWorkspaceFile, listWorkspaceFiles } from './audit/workspace';
@@ -186,9 +187,9 @@ export function startServer(): void {
    * The configuration to scan `queries` with: with the online lookup on (trusted workspace, setting on, the user
    * allowed it), plus the advisories the OSV API returned for them.
    */
-  async function configWithOnlineData(path: string, queries: () => PackageQuery[]): Promise<AuditConfig> {
+  async function configWithOnlineData(path: string, queries: () => PackageQuery[], whenAllowedLater?: () => void): Promise<AuditConfig> {
     const { config, online } = await folderSettings(path);
-    return onlineAdvisories && online.enabled ? onlineAdvisories.withOnlineData(config, online, queries()) : config;
+    return onlineAdvisories && online.enabled ? onlineAdvisories.withOnlineData(config, online, queries(), whenAllowedLater) : config;
   }
 
   /** Defaults, then the editor's settings, then the workspace's .owasp-audit.yml (the team's shared choice wins). */
@@ -484,11 +485,18 @@ export function startServer(): void {
     const onCancel = () => abort.abort();
     token.onCancellationRequested(onCancel);
     const summary = { files: 0, findings: 0, byCategory: {} as Record<string, number>, cancelled: false };
+    let markFinished = () => {};
+    const finished = new Promise<void>((resolve) => (markFinished = resolve));
     try {
       for (const folder of folders) {
         if (cancelled()) break;
         const files = await listWorkspaceFiles(folder, { exclude: (await configFor(folder)).exclude, signal: abort.signal });
-        const config = await configWithOnlineData(folder, () => dependencyQueries(files));
+        // The audit never waits on the consent question; if the answer is "Allow", its manifests are checked again.
+        const reauditManifests = () =>
+          void finished.then(() => {
+            for (const file of files.filter((f) => manifestKind(f))) reaudit(URI.file(file).toString());
+          });
+        const config = await configWithOnlineData(folder, () => dependencyQueries(files), reauditManifests);
         tellOnceIfNoAdvisoryData(files, config);
         await auditFiles(engine, files, {
           config,
@@ -515,6 +523,7 @@ export function startServer(): void {
     } finally {
       summary.cancelled = cancelled();
       published.audited = true;
+      markFinished();
       progress.done();
     }
     log(`workspace audit: ${summary.files} files, ${summary.findings} findings${summary.cancelled ? ' (cancelled)' : ''}`);

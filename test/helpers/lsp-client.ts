@@ -78,8 +78,11 @@ export interface LspClientOptions {
   capabilities?: ClientCapabilities;
   /** Server-to-client requests this client leaves unimplemented (answered with MethodNotFound), like a minimal editor. */
   unimplementedRequests?: string[];
-  /** The action a `window/showMessageRequest` is answered with when it offers one of that title (else: dismissed). */
-  messageRequestAnswer?: string;
+  /**
+   * The action a `window/showMessageRequest` is answered with when it offers one of that title (else: dismissed); a
+   * promise holds the answer back until it settles, like a user who has not clicked yet.
+   */
+  messageRequestAnswer?: string | Promise<string>;
 }
 
 export type WorkDoneProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -146,7 +149,7 @@ export class LspClient {
     private readonly connection: MessageConnection,
     settings: Record<string, unknown>,
     unimplementedRequests: readonly string[],
-    messageRequestAnswer: string | undefined,
+    messageRequestAnswer: string | Promise<string> | undefined,
   ) {
     this.settings = settings;
     this.exited = new Promise((resolve) => {
@@ -187,7 +190,7 @@ export class LspClient {
     answer('window/showMessageRequest', (params: ShowMessageRequestParams) => {
       onMessage(params);
       this.messageRequests.push(params);
-      return params.actions?.find((a) => a.title === messageRequestAnswer) ?? null;
+      return Promise.resolve(messageRequestAnswer).then((title) => params.actions?.find((a) => a.title === title) ?? null);
     });
     answer('workspace/configuration', (params: ConfigurationParams) => {
       this.configurationRequests.push(params);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
 import { LspClient, type LspClientOptions } from '../helpers/lsp-client';
 import { startOsvApiServer, type OsvApiServer } from '../helpers/osv-api-server';
 import { osvFixture } from '../helpers/osv-fixtures';
@@ -54,6 +55,29 @@ describe('online advisories in the editor (real server over stdio, loopback OSV 
     const batch = osv.requests.find((r) => r.path === '/v1/querybatch');
     const sent = (batch?.body as { queries: { package: { name: string }; version: string }[] }).queries.map((q) => `${q.package.name}@${q.version}`);
     assert.deepEqual(sent.sort(), ['PyYAML@5.3.1', 'fastapi@0.65.1']);
+  });
+
+  it('the workspace audit does not wait for the answer; "Allow" given later re-checks the manifests it audited', async () => {
+    let allow: (title: string) => void = () => {};
+    const answer = new Promise<string>((resolve) => (allow = resolve));
+    const client = await LspClient.start({
+      workspaceFolder: workspace.root,
+      settings: { owaspAudit: { osvEndpoint: osv.url } },
+      initializationOptions: { trusted: true, globalStoragePath: storage.root },
+      messageRequestAnswer: answer,
+    });
+    clients.push(client);
+    const manifest = workspace.write('api/requirements.txt', REQUIREMENTS);
+    const summary = await client.auditWorkspace();
+    assert.equal(summary.files, 1);
+    assert.equal(client.messageRequests.length, 1, 'the question is asked while the audit runs');
+    assert.equal(osv.requests.length, 0);
+    const uri = URI.file(manifest).toString();
+    assert.deepEqual((await client.waitForDiagnostics(uri)).diagnostics, [], 'audited offline: nothing known yet');
+    allow('Allow');
+    const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.range.start.line]), [['deps.vulnerable-python-package', 1]]);
+    assert.equal(client.messageRequests.length, 1);
   });
 
   it('"Never" sends nothing, and is remembered in global storage by the next server', async () => {

@@ -32,6 +32,8 @@ export type AskUser = (message: string, actions: string[]) => Promise<string | u
  */
 export class OnlineAdvisories {
   private readonly answers = new Map<string, Promise<boolean>>();
+  /** Endpoints whose answer is known (remembered, or given in this session). */
+  private readonly settled = new Set<string>();
   private readonly consentFile?: string;
   private readonly cacheDir: string;
 
@@ -47,9 +49,18 @@ export class OnlineAdvisories {
   /**
    * The configuration to scan with: `config` plus the folder of advisories the API returned for `queries`, when the
    * user allowed the lookup and it succeeded; `config` unchanged otherwise (offline data, or the "no advisory data" notice).
+   * With `whenAllowedLater`, an unanswered question does not hold the scan up: `config` comes back at once and the
+   * callback runs if the answer turns out to be "Allow" (a workspace audit must not wait on a notification the user
+   * may never click).
    */
-  async withOnlineData(config: AuditConfig, settings: OnlineSettings, queries: readonly PackageQuery[]): Promise<AuditConfig> {
-    if (!settings.enabled || !queries.length || !(await this.allowed(settings.endpoint))) return config;
+  async withOnlineData(config: AuditConfig, settings: OnlineSettings, queries: readonly PackageQuery[], whenAllowedLater?: () => void): Promise<AuditConfig> {
+    if (!settings.enabled || !queries.length) return config;
+    const answer = this.allowed(settings.endpoint);
+    if (whenAllowedLater && !this.settled.has(settings.endpoint)) {
+      void answer.then((allowed) => allowed && whenAllowedLater());
+      return config;
+    }
+    if (!(await answer)) return config;
     const dir = join(this.cacheDir, 'records');
     try {
       await storeOnlineAdvisories(queries, new OsvClient({ endpoint: settings.endpoint, cacheDir: join(this.cacheDir, 'answers') }), dir);
@@ -64,15 +75,19 @@ export class OnlineAdvisories {
   private allowed(endpoint: string): Promise<boolean> {
     let answer = this.answers.get(endpoint);
     if (!answer) {
-      answer = this.decide(endpoint);
+      const remembered = this.readConsent()[endpoint];
+      if (remembered) {
+        this.settled.add(endpoint);
+        answer = Promise.resolve(remembered === ALLOW);
+      } else {
+        answer = this.askUser(endpoint).finally(() => this.settled.add(endpoint));
+      }
       this.answers.set(endpoint, answer);
     }
     return answer;
   }
 
-  private async decide(endpoint: string): Promise<boolean> {
-    const remembered = this.readConsent()[endpoint];
-    if (remembered) return remembered === ALLOW;
+  private async askUser(endpoint: string): Promise<boolean> {
     const message = `OWASP Audit checks dependencies against OSV: it sends package names and versions (no code) to ${endpoint}. Allow?`;
     const choice = await this.ask(message, [ALLOW, NOT_NOW, NEVER]).catch(() => undefined);
     if (choice === ALLOW || choice === NEVER) this.remember(endpoint, choice);
