@@ -42,6 +42,7 @@ import { EditableDocument } from './engine/parse/document';
 import { detectLanguage } from './engine/parse/languages';
 import { elementWithStartTagAt, parseXml } from './engine/analysis/xml-document';
 import { SUPPRESSION_WITHOUT_REASON, suppressionCommentText, UNUSED_SUPPRESSION } from './engine/suppress';
+import type { CrossModuleInput } from './engine/analysis/taint/summaries';
 import type { Range, TextEdit } from './engine/text';
 import { EXPORT_REQUEST, FINDINGS_NOTIFICATION, REPORT_DATA_REQUEST, type ExportParams, type ExportResult, type ReportData } from './lsp/protocol';
 import { findingsParams, PublishedFindings, type PublishedFile } from './lsp/published-findings';
@@ -123,6 +124,11 @@ export function startServer(): void {
   let changeDebounceMs = DEFAULT_CHANGE_DEBOUNCE_MS;
   const configCache = new Map<string, { config: AuditConfig; problems: ConfigProblem[]; online: OnlineSettings }>();
   let onlineAdvisories: OnlineAdvisories | undefined;
+  /**
+   * What the last workspace audit learnt about the modules each file imports: later scans of the file (as it is
+   * edited, saved or re-audited) keep its cross-module findings. Summaries refresh with the next audit.
+   */
+  const crossModuleOf = new Map<string, CrossModuleInput>();
 
   const log = (message: string) => connection.console.log(`[owasp-audit] ${message}`);
   /** A client may answer window/showMessageRequest with an error (not implemented): log the message then, never crash. */
@@ -237,7 +243,7 @@ export function startServer(): void {
     const version = doc.version;
     if (documents.get(doc.uri) !== doc) return;
     const started = performance.now();
-    const result = engine.scan(scanInput(doc), config);
+    const result = engine.scan(scanInput(doc, crossModuleOf.get(doc.path)), config);
     doc.scan = { version, result, config };
     for (const n of result.notices) log(`${doc.path}: ${n.message}`);
     tellOnceIfNoAdvisoryData([doc.path], config);
@@ -316,7 +322,7 @@ export function startServer(): void {
     if (!published.hasDisk(uri) && !(created && (await isAuditedPath(path, await configFor(path))))) return;
     const config = await configWithOnlineData(path, () => dependencyQueries([path]));
     const engine = await enginePromise;
-    const result = await scanFileFromDisk(engine, path, path, config, false);
+    const result = await scanFileFromDisk(engine, path, path, config, false, crossModuleOf.get(path));
     markBaseline(result.findings, config, path);
     const file: PublishedFile = { uri, absolutePath: path, findings: result.findings };
     if (published.setDisk(file)) await publish(file);
@@ -430,7 +436,7 @@ export function startServer(): void {
     const scan = doc.scan;
     if (!scan) return [];
     const engine = await enginePromise;
-    const input = scanInput(doc);
+    const input = scanInput(doc, crossModuleOf.get(doc.path));
     const actions: CodeAction[] = [];
     const wanted = context.diagnostics.filter((d) => d.source === SOURCE && d.data);
     const overlapping = wanted.length
@@ -502,6 +508,10 @@ export function startServer(): void {
           config,
           displayPath: (p) => p,
           roots: [folder],
+          onCrossModule: (inputs) => {
+            for (const path of [...crossModuleOf.keys()]) if (folderOf(path) === folder) crossModuleOf.delete(path);
+            for (const [path, input] of inputs) crossModuleOf.set(path, input);
+          },
           signal: abort.signal,
           onResult: (r, done, total) => {
             if (cancelled()) {
@@ -542,8 +552,8 @@ export function startServer(): void {
   connection.listen();
 }
 
-function scanInput(doc: OpenDocument): ScanInput {
-  return { path: doc.path, text: doc.source.text, language: doc.source.language, tree: doc.source.tree };
+function scanInput(doc: OpenDocument, crossModule: CrossModuleInput | undefined): ScanInput {
+  return { path: doc.path, text: doc.source.text, language: doc.source.language, tree: doc.source.tree, crossModule };
 }
 
 function toLspEdit(doc: OpenDocument, edit: TextEdit): { range: Range; newText: string } {

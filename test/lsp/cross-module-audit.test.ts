@@ -29,4 +29,15 @@ describe('the workspace audit across Python modules', () => {
       ],
     );
   });
+
+  it('keeps cross-module findings when the file is then opened and edited (summaries of the last audit)', async () => {
+    const path = workspace.path('app/routes.py');
+    const text = CROSS_MODULE_PROJECT['app/routes.py'];
+    const uri = await client.open(path, text);
+    const sqlLines = (diagnostics: { code?: string | number; range: { start: { line: number } } }[]) =>
+      diagnostics.filter((d) => d.code === 'py.sql-injection').map((d) => d.range.start.line + 1).sort((a, b) => a - b);
+    assert.deepEqual(sqlLines(await client.diagnosticsForVersion(uri, 1)), [17, 19, 22]);
+    const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    assert.deepEqual(sqlLines(await client.diagnosticsForVersion(uri, version)), [18, 20, 23]);
+  });
 });

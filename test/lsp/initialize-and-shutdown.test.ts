@@ -25,7 +25,7 @@ describe('initialize', () => {
     const watched = methods.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     // Source files are watched so that the workspace audit stays current (see findings-notification.test.ts).
     assert.deepEqual(watched?.registerOptions, {
-      watchers: [{ globPattern: '**/.owasp-audit.yml' }, { globPattern: '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,yaml,yml}' }],
+      watchers: [{ globPattern: '**/.owasp-audit.yml' }, { globPattern: '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,yaml,yml}' }, { globPattern: '**/{AndroidManifest.xml,Info.plist}' }],
     });
   });
 });

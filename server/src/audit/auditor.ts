@@ -23,6 +23,8 @@ export interface AuditOptions {
   onResult?: (result: FileResult, done: number, total: number) => void;
   /** The audited folders: absolute imports resolve against them (and the importing file's ancestors below them). */
   roots?: readonly string[];
+  /** Receives each file's cross-module input once the first phase is done (the editor keeps them for later scans). */
+  onCrossModule?: (inputs: ReadonlyMap<string, CrossModuleInput>) => void;
 }
 
 /** Files per task sent to a worker: large enough to amortise messaging, small enough to balance the load. */
@@ -57,6 +59,7 @@ export async function auditFiles(engine: Engine, files: readonly string[], optio
       return out;
     };
     const crossModule = await crossModuleInputs(files, options.roots ?? [], options.config.maxFileSize, summarize, options.signal);
+    options.onCrossModule?.(crossModule);
     for (const file of files) {
       if (options.signal?.aborted) break;
       deliver(await scanFileFromDisk(engine, file, options.displayPath(file), options.config, options.verifyFixes ?? false, crossModule.get(file)));
@@ -92,6 +95,7 @@ export async function auditFiles(engine: Engine, files: readonly string[], optio
       return summaries;
     };
     const crossModule = await crossModuleInputs(files, options.roots ?? [], options.config.maxFileSize, summarize, options.signal);
+    options.onCrossModule?.(crossModule);
     const chunks: { absolutePath: string; displayPath: string; crossModule?: CrossModuleInput }[][] = [];
     for (let i = 0; i < files.length; i += CHUNK) {
       chunks.push(files.slice(i, i + CHUNK).map((f) => ({ absolutePath: f, displayPath: options.displayPath(f), crossModule: crossModule.get(f) })));
