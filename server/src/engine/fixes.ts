@@ -23,6 +23,22 @@ export function verifyEdits(
   expectRuleToDrop: boolean,
   mayIncrease: ReadonlySet<string> = new Set(),
 ): boolean {
+  return holdsAfter(engine, input, before, edits, config, new Map(expectRuleToDrop ? [[ruleId, 1]] : []), mayIncrease);
+}
+
+/**
+ * Whether `edits` keep the file parsing as well as before, make each rule of `drops` report at least that many
+ * findings fewer, and make no other rule report more (except those in `mayIncrease`).
+ */
+function holdsAfter(
+  engine: Engine,
+  input: ScanInput,
+  before: ScanResult,
+  edits: readonly TextEdit[],
+  config: AuditConfig,
+  drops: ReadonlyMap<string, number>,
+  mayIncrease: ReadonlySet<string> = new Set(),
+): boolean {
   const newText = applyEdits(input.text, edits);
   const oldTree = input.tree ?? engine.parse(input.language, input.text);
   const newTree = engine.parse(input.language, newText);
@@ -32,7 +48,7 @@ export function verifyEdits(
     const was = countByRule(before.findings);
     const now = countByRule(after.findings);
     for (const [rule, n] of now) if (n > (was.get(rule) ?? 0) && !mayIncrease.has(rule)) return false;
-    if (expectRuleToDrop && (now.get(ruleId) ?? 0) >= (was.get(ruleId) ?? 0)) return false;
+    for (const [rule, drop] of drops) if ((now.get(rule) ?? 0) > (was.get(rule) ?? 0) - drop) return false;
     return true;
   } finally {
     newTree.delete();
@@ -44,9 +60,28 @@ export function verifyFix(engine: Engine, input: ScanInput, before: ScanResult, 
   return verifyEdits(engine, input, before, finding.ruleId, fix.edits, config, true);
 }
 
-/** Drops every fix that does not pass `verifyFix`; for outputs (SARIF, JSON) that carry fixes. */
+/**
+ * Drops every fix that does not pass `verifyFix`; for outputs (SARIF, JSON) that carry fixes. Fixes whose edits do not
+ * touch are first checked together, in one re-scan: if the file still parses, every fixed rule drops by at least its
+ * number of fixes and no rule gains a finding, each fix holds. Only a batch that fails is checked fix by fix, so a
+ * file with many findings costs a re-scan or two rather than one per fix.
+ */
 export function keepVerifiedFixes(engine: Engine, input: ScanInput, result: ScanResult, config: AuditConfig): void {
-  for (const f of result.findings) {
-    if (f.fix && (f.suppression || !verifyFix(engine, input, result, f, f.fix, config))) delete f.fix;
+  for (const f of result.findings) if (f.fix && f.suppression) delete f.fix;
+  let pending = result.findings.filter((f) => f.fix);
+  while (pending.length) {
+    const batch: Finding[] = [];
+    const deferred: Finding[] = [];
+    for (const f of pending) (batch.some((b) => editsTouch(b.fix!.edits, f.fix!.edits)) ? deferred : batch).push(f);
+    const drops = new Map<string, number>();
+    for (const f of batch) drops.set(f.ruleId, (drops.get(f.ruleId) ?? 0) + 1);
+    const together = batch.length > 1 && holdsAfter(engine, input, result, batch.flatMap((f) => f.fix!.edits), config, drops);
+    if (!together) for (const f of batch) if (!verifyFix(engine, input, result, f, f.fix!, config)) delete f.fix;
+    pending = deferred;
   }
+}
+
+/** Edits that overlap or meet (two insertions at one point) cannot be applied together. */
+function editsTouch(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  return a.some((x) => b.some((y) => x.start <= y.end && y.start <= x.end));
 }

@@ -61,4 +61,27 @@ describe('keepVerifiedFixes', () => {
     assert.equal(byLine(2).fix, undefined, 'a suppressed finding offers no fix');
     assert.equal(byLine(3).fix, undefined, 'a fix that breaks the file is dropped');
   });
+
+  it('checks fixes that do not touch in one re-scan, with the same outcome as one by one', async () => {
+    const engine = await sharedEngine();
+    const source = lines('import yaml', 'import requests', 'a = yaml.load(s)', 'b = yaml.load(t)', 'r = requests.get(u, verify=False)');
+    const input = snippetInput('python', source);
+    const oneByOne = engine.scan(input, defaultConfig());
+    const fixable = oneByOne.findings.filter((f) => f.fix);
+    assert.ok(fixable.length >= 3, `expected three fixable findings, got ${fixable.map((f) => f.ruleId)}`);
+    const expected = fixable.map((f) => verifyFix(engine, input, oneByOne, f, f.fix!, defaultConfig()));
+    assert.deepEqual(expected, fixable.map(() => true));
+
+    const together = engine.scan(input, defaultConfig());
+    const scan = engine.scan.bind(engine);
+    let rescans = 0;
+    engine.scan = (...args) => (rescans++, scan(...args));
+    try {
+      keepVerifiedFixes(engine, input, together, defaultConfig());
+    } finally {
+      Reflect.deleteProperty(engine, 'scan');
+    }
+    assert.deepEqual(together.findings.filter((f) => f.fix).map((f) => f.ruleId), fixable.map((f) => f.ruleId));
+    assert.equal(rescans, 1);
+  });
 });
