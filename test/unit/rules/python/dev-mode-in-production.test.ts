@@ -42,4 +42,31 @@ describe('py.dev-mode-in-production', () => {
     const elseBranch = lines('import uvicorn', 'if __name__ == "__main__":', '    pass', 'else:', '    uvicorn.run("shop.main:app", reload=True)');
     await expectFindings(RULE, 'python', elseBranch, [{ at: 'reload=True' }]);
   });
+
+  it('reports FastAPI docs served unconditionally in a module that tells production apart, at low confidence', async () => {
+    const text = lines(
+      'import os',
+      'from fastapi import FastAPI',
+      'ENVIRONMENT = os.getenv("ENVIRONMENT", "development")',
+      'app = FastAPI(title="Shop", docs_url="/docs")',
+      'if ENVIRONMENT == "production":',
+      '    app.add_middleware(HTTPSRedirectMiddleware)',
+    );
+    const [finding] = await expectFindings(RULE, 'python', text, [{ at: 'FastAPI(title' }]);
+    assert.equal(finding.confidence, 'low');
+    assert.match(finding.message, /line 5/);
+  });
+
+  it('stays quiet when the docs are switched off or gated, or the module does not know about production', async () => {
+    const gated = lines(
+      'import os',
+      'from fastapi import FastAPI',
+      'IS_PROD = os.getenv("ENVIRONMENT") == "production"',
+      'app = FastAPI(docs_url=None if IS_PROD else "/docs", redoc_url=None, openapi_url=None if IS_PROD else "/openapi.json")',
+    );
+    await expectNoFindings(RULE, 'python', gated);
+    await expectNoFindings(RULE, 'python', lines('from fastapi import FastAPI', 'from .settings import settings', 'app = FastAPI(openapi_url=settings.openapi_url)', 'if settings.environment == "production":', '    pass'));
+    await expectNoFindings(RULE, 'python', lines('from fastapi import FastAPI', 'from .settings import app_options', 'app = FastAPI(**app_options)', 'if ENV == "prod":', '    pass'));
+    await expectNoFindings(RULE, 'python', lines('from fastapi import FastAPI', 'app = FastAPI(title="Shop")'));
+  });
 });
