@@ -26,3 +26,16 @@ def get_db() -> Iterator[pymysql.connections.Connection]:
         yield conn
     finally:
         conn.close()
+
+
+def search_customers(conn: pymysql.connections.Connection, term: str) -> list:
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT id, email, name FROM customers WHERE name LIKE '%{term}%'")
+        return cur.fetchall()
+
+
+def customers_by_ids(conn: pymysql.connections.Connection, ids: list) -> list:
+    placeholders = ", ".join(["%s"] * len(ids))
+    with conn.cursor() as cur:
+        cur.execute(f"SELECT id, email, name FROM customers WHERE id IN ({placeholders})", ids)
+        return cur.fetchall()

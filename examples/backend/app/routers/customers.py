@@ -2,7 +2,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from pydantic import BaseModel, EmailStr
 
 from ..auth import current_user, hash_password
-from ..db import get_db
+from ..db import customers_by_ids, get_db, search_customers
 
 router = APIRouter(prefix="/customers", tags=["customers"])
 
@@ -38,6 +38,16 @@ def update_me(body: ProfileUpdate, user=Depends(current_user), db=Depends(get_db
     with db.cursor() as cur:
         cur.execute("UPDATE customers SET name = %s, phone = %s WHERE id = %s", (body.name, body.phone, user["id"]))
     return {"status": "updated"}
+
+
+@router.get("/search")
+def search(q: str, user=Depends(current_user), db=Depends(get_db)):
+    return search_customers(db, q)
+
+
+@router.get("/batch")
+def batch(ids: str, user=Depends(current_user), db=Depends(get_db)):
+    return customers_by_ids(db, [int(i) for i in ids.split(",")])
 
 
 @router.get("/{customer_id}")
