@@ -33,6 +33,11 @@ const KNOWN_FLAWS: Place[] = [
   { rule: 'k8s.run-as-non-root', file: 'k8s/api-deployment.yaml', line: '- name: migrate' },
   { rule: 'k8s.run-as-non-root', file: 'k8s/api-deployment.yaml', line: '- name: api' },
   { rule: 'k8s.run-as-non-root', file: 'k8s/mysql-statefulset.yaml', line: '- name: mysql' },
+  // Untrusted data followed into another module: reported at the call, where it enters.
+  { rule: 'py.sql-injection', file: 'backend/app/routers/customers.py', line: 'return search_customers(db, q)' },
+  { rule: 'ts.sql-injection', file: 'web/app/api/orders/[id]/route.ts', line: 'WHERE id = ${params.id}' },
+  { rule: 'android.cleartext-traffic', file: 'mobile/android/app/src/main/AndroidManifest.xml', line: 'android:usesCleartextTraffic="true"' },
+  { rule: 'android.exported-component', file: 'mobile/android/app/src/main/AndroidManifest.xml', line: 'android:exported="true" />' },
 ];
 
 /** Code that looks like a flaw next to it but is not: a rule that fires here is a false positive in the demo. */
@@ -45,6 +50,11 @@ const SAFE_LOOK_ALIKES: Place[] = [
   { rule: 'ts.dangerously-set-inner-html', file: 'web/components/Footer.tsx', line: '__html: COPYRIGHT' },
   { rule: 'k8s.run-as-non-root', file: 'k8s/web-deployment.yaml', line: '- name: web' },
   { rule: 'k8s.run-as-non-root', file: 'k8s/backup-cronjob.yaml', line: '- name: backup' },
+  { rule: 'py.sql-injection', file: 'backend/app/db.py', line: 'WHERE id IN ({placeholders})' },
+  { rule: 'py.sql-injection', file: 'backend/app/routers/customers.py', line: 'return customers_by_ids(db,' },
+  { rule: 'android.cleartext-traffic', file: 'mobile/android/app/src/debug/AndroidManifest.xml', line: 'android:usesCleartextTraffic="true"' },
+  { rule: 'android.exported-component', file: 'mobile/android/app/src/main/AndroidManifest.xml', line: 'android:name="androidx.core.content.FileProvider"' },
+  { rule: 'android.exported-component', file: 'mobile/android/app/src/main/AndroidManifest.xml', line: 'android:name=".orders.OrderSyncService"' },
 ];
 
 const describePlace = (p: Place, lineNumber: number) => `${p.rule} at examples/${p.file}:${lineNumber}`;
