@@ -184,3 +184,17 @@ export function callsNamed(...functionNames: string[]): CallsNamed {
     },
   };
 }
+
+const FUNCTION_TYPES = ['function_declaration', 'generator_function_declaration', 'function_expression', 'arrow_function', 'method_definition'];
+
+/** The innermost function around `node`. */
+export function enclosingFunction(node: Node): Node | undefined {
+  for (let fn = node.parent; fn; fn = fn.parent) if (FUNCTION_TYPES.includes(fn.type)) return fn;
+  return undefined;
+}
+
+/** The name of a function: declared, or stored like `const makeToken = () => ...` or `{ makeToken: () => ... }`. */
+export function functionName(fn: Node): string | undefined {
+  const named = fn.childForFieldName('name') ?? (fn.parent?.type === 'variable_declarator' ? fn.parent.childForFieldName('name') : null);
+  return named?.text ?? assignedName(fn);
+}

@@ -29,6 +29,28 @@ describe('py.insecure-random', () => {
     assert.equal(found[2].fix, undefined, 'randint has no same-meaning secrets function');
   });
 
+  it('reports coupon and invite codes, a bare code named by its function, and a PIN', async () => {
+    const text = lines(
+      'import random',
+      'def new_gift_card_code():',
+      '    return str(random.randint(10**11, 10**12))',
+      'def create_invite(email):',
+      '    code = random.randrange(10**8)',
+      '    pin = random.randint(0, 9999)',
+      '    return email, code, pin',
+    );
+    await expectFindings(RULE, 'python', text, [
+      { at: 'random.randint', message: ['`new_gift_card_code`'] },
+      { at: 'random.randrange', message: ['`code`'] },
+      { at: 'random.randint', occurrence: 2, message: ['`pin`'] },
+    ]);
+  });
+
+  it('judges names word by word: spinners, shipping and generic codes are not secrets', async () => {
+    const text = lines('import random', 'def render():', '    spinner_frame = random.choice(FRAMES)', '    shipping_estimate = random.randint(2, 5)', '    code = random.choice(SNIPPETS)', '    token_refresh_delay = random.uniform(1, 2)', '    return spinner_frame, shipping_estimate, code, token_refresh_delay');
+    await expectNoFindings(RULE, 'python', text);
+  });
+
   it('stays quiet on random for non-secrets and on secrets itself', async () => {
     const text = lines('import random, secrets', 'def shuffle(items):', '    delay = random.uniform(0.1, 0.5)', '    pick = random.choice(items)', '    token = secrets.token_urlsafe(32)', '    return delay, pick, token');
     await expectNoFindings(RULE, 'python', text);

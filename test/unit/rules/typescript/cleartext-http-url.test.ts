@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertFixWorks, expectFindings, expectNoFindings, lines } from '../../../helpers/scan';
+import { defaultConfig } from '../../../../server/src/engine/config';
+import { assertFixWorks, expectFindings, expectNoFindings, lines, sharedEngine } from '../../../helpers/scan';
 
 const RULE = 'ts.cleartext-http-url';
 
@@ -36,5 +37,13 @@ describe('ts.cleartext-http-url', () => {
       "const license = 'http://www.apache.org/licenses/LICENSE-2.0';",
     );
     await expectNoFindings(RULE, 'tsx', text);
+  });
+
+  it('skips test files, where URLs are sample data', async () => {
+    const text = lines("const uri = 'http://api.shop.example.io/private';", "fetch('http://api.shop.example.io/v1');");
+    const count = async (path: string) => (await sharedEngine()).scan({ path, text, language: 'javascript' }, defaultConfig()).findings.filter((f) => f.ruleId === RULE).length;
+    assert.equal(await count('test/ipv6-validation.test.js'), 0);
+    assert.equal(await count('src/__tests__/client.js'), 0);
+    assert.equal(await count('src/client.js'), 2);
   });
 });

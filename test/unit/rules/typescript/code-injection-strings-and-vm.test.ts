@@ -37,4 +37,14 @@ describe('ts.code-injection: string timers and the vm module', () => {
     await expectNoFindings(RULE, 'typescript', text);
     await expectNoFindings(RULE, 'typescript', lines('function run(vm: Machine, code: string) {', '  return vm.runInContext(code);', '}'));
   });
+
+  it('stays quiet on the timeouts of requests and sockets, and on arithmetic delays', async () => {
+    const text = lines(
+      'req.setTimeout(this._socketTimeout || 3 * 60000, () => socket.destroy());',
+      'socket.setTimeout("" + idleMs);',
+      'setTimeout(retryDelay * 2 || fallback, 10);',
+    );
+    await expectNoFindings(RULE, 'javascript', text);
+    await expectFindings(RULE, 'javascript', lines('globalThis.setTimeout("run(" + id + ")", 0);'), [{ at: 'globalThis.setTimeout', message: ['setTimeout() with a string'] }]);
+  });
 });

@@ -35,7 +35,13 @@ describe('ts.empty-catch', () => {
       'const msg = "login failed"; try { render(msg); } catch {}',
       'try { const tokenKeys = this.getTokenKeys(); metrics.add({ count: tokenKeys.accessToken.length }); } catch (e) { }',
       'let sessionStorage; try { sessionStorage = window.sessionStorage; } catch (e) {}',
+      "let text; try { text = e.dataTransfer.getData('Text'); } catch (e) {}",
     );
     await expectNoFindings(RULE, 'typescript', text);
+  });
+
+  it('tells money transfers from the DOM dataTransfer', async () => {
+    const text = lines('try { await bank.transfer(from, to, amount); } catch {}', 'try { const files = event.dataTransfer.files; upload(files); } catch {}');
+    await expectFindings(RULE, 'typescript', text, [{ at: 'catch {}', message: ['"bank.transfer"'] }]);
   });
 });

@@ -40,6 +40,11 @@ describe('ts.hardcoded-secret', () => {
     assert.equal(await findingsIn('src/__tests__/s3.test.ts', text), 3);
   });
 
+  it('skips documentation sample keys that only have a known format', async () => {
+    const text = lines("const BUILTIN_IGNORED = { AWSAccountID: ['AKIAIOSFODNN7EXAMPLE'] };", "const sample = 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx';", "const docs = 'e.g. AKIAIOSFODNN7EXAMPLE or AKIA2E0A8F3B244C9986';");
+    await expectFindings(RULE, 'typescript', text, [{ at: "'e.g.", message: ['AWS access key id'] }]);
+  });
+
   it('skips name-based findings in test files', async () => {
     const text = lines("const password = 'Hunt3r!2024';");
     assert.equal(await findingsIn('src/auth.spec.ts', text), 0);

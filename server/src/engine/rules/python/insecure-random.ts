@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { pythonNames } from '../../analysis/python-names';
+import { isUnguessableValueName } from '../../analysis/sensitive-data';
 import type { Fix } from '../../findings';
 import type { Rule, RuleContext } from '../types';
 import { PYTHON_CALL_QUERY, resolveCall } from './calls';
@@ -15,21 +16,20 @@ const SECRETS_EQUIVALENT: Record<string, string | undefined> = {
   'random.sample': undefined,
   'random.uniform': undefined,
 };
-/** Names of values that must be unguessable. */
-const SECURITY_NAME = /(token|secret|password|passwd|nonce|salt|otp|session|api_?key|reset_?code|verification|csrf|captcha|pin)/i;
-
 /** The name the call's value goes to: an assignment target, a keyword, or the function it is returned from. */
 function destinationName(call: Node): string | undefined {
   for (let n: Node | null = call.parent; n; n = n.parent) {
     if (n.type === 'assignment') return n.childForFieldName('left')?.text;
     if (n.type === 'keyword_argument') return n.childForFieldName('name')?.text;
     if (n.type === 'pair') return n.childForFieldName('key')?.text;
-    if (n.type === 'return_statement') {
-      for (let f: Node | null = n.parent; f; f = f.parent) if (f.type === 'function_definition') return f.childForFieldName('name')?.text;
-      return undefined;
-    }
+    if (n.type === 'return_statement') return enclosingFunctionName(n);
     if (n.type === 'expression_statement' || n.type === 'block') return undefined;
   }
+  return undefined;
+}
+
+function enclosingFunctionName(node: Node): string | undefined {
+  for (let f: Node | null = node.parent; f; f = f.parent) if (f.type === 'function_definition') return f.childForFieldName('name')?.text;
   return undefined;
 }
 
@@ -43,7 +43,7 @@ export const insecureRandom: Rule = {
     confidence: 'medium',
     docs: {
       summary:
-        'Finds the `random` module used for values named or returned as tokens, passwords, salts, nonces, session ids, OTPs or reset codes. The fix switches `random.choice`/`getrandbits` to `secrets.choice`/`randbits` and adds `import secrets`.',
+        'Finds the `random` module used for values named or returned as tokens, passwords, salts, nonces, session ids, OTPs, coupons or reset, invite and verification codes (a bare `code` counts when its function is named for such a purpose). The fix switches `random.choice`/`getrandbits` to `secrets.choice`/`randbits` and adds `import secrets`.',
       why:
         '`random` is a Mersenne Twister: after seeing 624 outputs an attacker can compute every past and future value, so tokens and reset codes made from it can be predicted.',
       vulnerable: 'import random\nimport string\n\ndef reset_token() -> str:\n    return "".join(random.choice(string.ascii_letters) for _ in range(32))',
@@ -56,7 +56,7 @@ export const insecureRandom: Rule = {
     const { qualified, call, callee } = resolveCall(match, context);
     if (!qualified || !(qualified in SECRETS_EQUIVALENT)) return;
     const destination = destinationName(call);
-    if (!destination || !SECURITY_NAME.test(destination)) return;
+    if (!destination || !isUnguessableValueName(destination, enclosingFunctionName(call))) return;
     context.report({
       node: call,
       message: `${qualified}() is predictable, but \`${destination}\` must be unguessable; use the secrets module`,

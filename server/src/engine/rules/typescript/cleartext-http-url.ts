@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { javascriptNames, type JavaScriptNames } from '../../analysis/javascript-names';
-import { assignedName, calleeName } from '../../analysis/javascript-syntax';
+import { assignedName, calleeName, isTestFile } from '../../analysis/javascript-syntax';
 import type { Rule } from '../types';
 
 /** Hosts that never leave the machine (the Android emulator's alias of it, link-local metadata endpoints) and reserved example names. */
@@ -20,7 +20,7 @@ export const tsCleartextHttpUrl: Rule = {
     confidence: 'medium',
     docs: {
       summary:
-        'Finds `http://` and `ws://` URLs of non-local hosts that are requested (`fetch`, `axios`, `got`, `WebSocket`, ...) or configured under a URL-like name (`baseURL`, `API_URL`, `endpoint`).',
+        'Finds `http://` and `ws://` URLs of non-local hosts that are requested (`fetch`, `axios`, `got`, `WebSocket`, ...) or configured under a URL-like name (`baseURL`, `API_URL`, `endpoint`). Test files are skipped.',
       why: 'Requests over http:// can be read and changed by anyone on the network path: tokens, passwords and personal data leak, and responses can be forged.',
       vulnerable: "export const api = axios.create({ baseURL: 'http://api.shop.example.io/v1' });",
       safe: "export const api = axios.create({ baseURL: 'https://api.shop.example.io/v1' });\nexport const devApi = 'http://localhost:8000';\nexport const svg = <svg xmlns=\"http://www.w3.org/2000/svg\" />;",
@@ -32,6 +32,8 @@ export const tsCleartextHttpUrl: Rule = {
 ((template_string (string_fragment) @text) @url (#match? @text "^(http|ws)://"))
 `,
   check(match, context) {
+    // Tests request URLs as sample data (parsers, mocks); no traffic leaves for those hosts.
+    if (isTestFile(context.file.path)) return;
     const url = match.node('url')!;
     const fragment = match.node('text')!;
     // Only a URL the string starts with: `see http://...` in a message is not an endpoint.

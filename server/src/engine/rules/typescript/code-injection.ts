@@ -4,6 +4,8 @@ import { javascriptNames, type JavaScriptNames } from '../../analysis/javascript
 import { callArguments, calleeName, callsNamed } from '../../analysis/javascript-syntax';
 import type { Rule } from '../types';
 
+/** What `window.setTimeout` may be called on; any other object's `setTimeout` (sockets, requests) takes a delay. */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 /** Node's `vm` compiles and runs its first argument as code (and is no sandbox). */
 const VM_FUNCTIONS = ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script'];
 
@@ -30,8 +32,8 @@ export const codeInjection: Rule = {
   query: `
 (call_expression function: (identifier) @fn (#eq? @fn "eval") arguments: (arguments . (_) @code)) @call
 (new_expression constructor: (identifier) @fn (#eq? @fn "Function") arguments: (arguments (_) @code .)) @call
-(call_expression function: [(identifier) @timer (member_expression property: (property_identifier) @timer)] (#any-of? @timer "setTimeout" "setInterval")
-  arguments: (arguments . [(string) (template_string) (binary_expression)] @code)) @call
+(call_expression function: [(identifier) @timer (member_expression object: (identifier) @global property: (property_identifier) @timer)] (#any-of? @timer "setTimeout" "setInterval")
+  arguments: (arguments . [(string) (template_string) (binary_expression operator: "+")] @code)) @call
 ${CALLS.query}`,
   check(match, context) {
     if (!CALLS.accepts(match)) return;
@@ -39,6 +41,8 @@ ${CALLS.query}`,
     const call = match.node('call')!;
     const vm = match.node('callee-name') && vmFunction(call, names);
     if (match.node('callee-name') && !vm) return;
+    // `req.setTimeout(ms, cb)`, `socket.setTimeout(...)`: only the global timers take code.
+    if (match.node('global') && !GLOBAL_OBJECTS.has(match.node('global')!.text)) return;
     const code = match.node('code') ?? callArguments(call)[0];
     if (!code || isConstantExpression(code, (name) => names.assignments.get(name))) return;
     const what = vm ?? (match.node('timer') ? `${match.node('timer')!.text}() with a string` : match.node('fn')!.text === 'eval' ? 'eval()' : 'new Function()');

@@ -5,9 +5,9 @@ import type { Rule } from '../types';
 /**
  * Calls that authenticate, authorize or move money, by the words of the called name (`auth.signInWithPassword`,
  * `jwt.verify`, `bcrypt.compare`, `stripe.charges.create`). Only calls count: a token cache read for telemetry or a
- * `sessionStorage` probe is not a security check.
+ * `sessionStorage` probe is not a security check. The DOM's drag-and-drop `dataTransfer` moves no money.
  */
-const SECURITY_CALL = /(^|[._])(sign_?in|sign_?up|sign_?out|log_?in|log_?out|authenticate|authorize|verify|compare|charges?|capture|refunds?|checkout|payment|pay|payout|transfer|stripe|paypal|braintree|jwt|passport|get_?server_?session|auth|mfa|otp)([._A-Z]|$)/i;
+const SECURITY_CALL = /(^|[._])(sign_?in|sign_?up|sign_?out|log_?in|log_?out|authenticate|authorize|verify|compare|charges?|capture|refunds?|checkout|payment|pay|payout|(?<!data_)transfer|stripe|paypal|braintree|jwt|passport|get_?server_?session|auth|mfa|otp)([._A-Z]|$)/i;
 
 export const tsEmptyCatch: Rule = {
   meta: {

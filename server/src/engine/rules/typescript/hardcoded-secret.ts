@@ -4,16 +4,16 @@ import { assignedName, callArguments, calleeName, callsNamed, isTestFile, snakeC
 import { isSecretName } from '../../analysis/secrets';
 import type { Rule, RuleContext } from '../types';
 
-/** Credential formats that are unmistakable wherever they appear. */
+/** Credential formats that are unmistakable wherever they appear (global: every occurrence is looked at). */
 const KNOWN_FORMATS: [what: string, pattern: RegExp][] = [
-  ['an AWS access key id', /\b(AKIA|ASIA)[0-9A-Z]{16}\b/],
-  ['a Stripe secret key', /\b(sk|rk)_live_[0-9a-zA-Z]{20,}\b/],
-  ['a GitHub token', /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/],
-  ['a Slack token', /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/],
-  ['a Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
-  ['a private key', /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/],
-  ['a SendGrid API key', /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/],
-  ['an OpenAI API key', /\bsk-(proj-)?[A-Za-z0-9_-]{32,}\b/],
+  ['an AWS access key id', /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g],
+  ['a Stripe secret key', /\b(sk|rk)_live_[0-9a-zA-Z]{20,}\b/g],
+  ['a GitHub token', /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g],
+  ['a Slack token', /\bxox[abposr]-[0-9A-Za-z-]{10,}\b/g],
+  ['a Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/g],
+  ['a private key', /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/g],
+  ['a SendGrid API key', /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g],
+  ['an OpenAI API key', /\bsk-(proj-)?[A-Za-z0-9_-]{32,}\b/g],
 ];
 /** Values that stand in for a secret rather than being one. */
 const PLACEHOLDER = /^(.)\1*$|change.?me|example|placeholder|your[_-]|<[^>]*>|\$\{|dummy|redacted|replace|todo|fixme|xxx|\*\*\*|^(secret|password|token|test|dev|none|null|undefined|true|false)$/i;
@@ -54,7 +54,8 @@ ${CALLS.query}`,
     const literal = match.node('literal')!;
     const value = stringContent(literal);
     if (value === undefined) return;
-    const format = KNOWN_FORMATS.find(([, pattern]) => pattern.test(value));
+    // Documentation's sample keys (AWS's `AKIAIOSFODNN7EXAMPLE`, `sk_live_xxxx...`) have the format but are no secret.
+    const format = KNOWN_FORMATS.find(([, pattern]) => [...value.matchAll(pattern)].some(([key]) => !PLACEHOLDER.test(key)));
     if (format) {
       context.report({ node: literal, confidence: 'high', message: `this string is ${format[0]}; revoke it and load it from the environment or a secret manager` });
       return;

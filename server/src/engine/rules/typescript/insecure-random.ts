@@ -1,9 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { assignedName } from '../../analysis/javascript-syntax';
+import { assignedName, enclosingFunction, functionName } from '../../analysis/javascript-syntax';
+import { isUnguessableValueName } from '../../analysis/sensitive-data';
 import type { Rule } from '../types';
 
-/** What a security-relevant random value is called. Plain ids and React keys are not in it on purpose. */
-const SECRET_VALUE_NAME = /token|secret|passw(or)?d|nonce|salt|otp|csrf|xsrf|session|api_?key|auth|verification|reset|invite|uuid|guid|one_?time|magic_?link|pin_?code|coupon|voucher/i;
 /** Where to stop looking for what the value is called: past these, it belongs to something bigger. */
 const BOUNDARIES = new Set(['statement_block', 'program', 'class_body']);
 
@@ -17,7 +16,7 @@ export const tsInsecureRandom: Rule = {
     confidence: 'medium',
     docs: {
       summary:
-        '`Math.random()` in the value of something named like a secret (token, nonce, salt, password, OTP, reset or invite code, session id), or returned by a function named so.',
+        '`Math.random()` in the value of something named like a secret (token, nonce, salt, password, OTP, session id, coupon, voucher or gift card, a reset, invite or verification code), or returned by a function named so; a bare `code` counts when the function making it is named for such a purpose (`code` in `createInvite()`). Plain ids, React keys, jitter and sampling are not reported.',
       why: '`Math.random()` is not cryptographically secure: its generator state can be recovered from a few outputs, so the next reset token or session id can be predicted.',
       vulnerable: 'export function createResetToken() {\n  return Math.random().toString(36).slice(2);\n}',
       safe: 'export function createResetToken() {\n  return crypto.randomUUID();\n}\nexport const jitterMs = () => Math.random() * 100;',
@@ -56,12 +55,10 @@ function valueOf(call: Node): Node | undefined {
 /** The name the value is stored under, or the name of the function that returns it, if that name is a secret's. */
 function secretName(value: Node): string | undefined {
   const stored = assignedName(value);
-  if (stored !== undefined) return SECRET_VALUE_NAME.test(stored) ? stored : undefined;
-  let fn: Node | null = value.parent;
-  while (fn && !['function_declaration', 'function_expression', 'arrow_function', 'method_definition'].includes(fn.type)) fn = fn.parent;
-  const named = fn?.childForFieldName('name') ?? (fn && fn.parent?.type === 'variable_declarator' ? fn.parent.childForFieldName('name') : null);
-  const name = named?.text ?? (fn && fn.parent ? assignedName(fn) : undefined);
-  return name && SECRET_VALUE_NAME.test(name) ? name : undefined;
+  const fn = enclosingFunction(value);
+  const owner = fn && functionName(fn);
+  if (stored !== undefined) return isUnguessableValueName(stored, owner) ? stored : undefined;
+  return owner && isUnguessableValueName(owner) ? owner : undefined;
 }
 
 /** The call at the start of a chain like `Math.random().toString(36).slice(2)`. */
