@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expectFindings, expectNoFindings, lines } from '../../../helpers/scan';
+import { assertFixWorks, expectFindings, expectNoFindings, lines } from '../../../helpers/scan';
 
 const RULE = 'py.weak-password-hash';
 
@@ -35,5 +35,25 @@ describe('py.weak-password-hash', () => {
       '    hashlib.md5(password.encode(), usedforsecurity=False)',
     );
     await expectNoFindings(RULE, 'python', text);
+  });
+
+  it('rewrites a salted hexdigest to PBKDF2-HMAC-SHA256 with the same salt; no fix without a salt', async () => {
+    const text = lines(
+      'import hashlib',
+      'def store(user, password: str, salt: str):',
+      '    user.h1 = hashlib.sha256((salt + password).encode()).hexdigest()',
+      '    user.h2 = hashlib.md5(user.salt.encode() + password.encode()).hexdigest()',
+      '    user.h3 = hashlib.sha1(password.encode()).hexdigest()',
+    );
+    const [h1, h2, h3] = await expectFindings(RULE, 'python', text, [{ at: 'hashlib.sha256' }, { at: 'hashlib.md5' }, { at: 'hashlib.sha1' }]);
+    assert.equal(
+      await assertFixWorks('python', text, h1),
+      text.replace('hashlib.sha256((salt + password).encode()).hexdigest()', 'hashlib.pbkdf2_hmac("sha256", password.encode(), salt.encode(), 600_000).hex()'),
+    );
+    assert.equal(
+      await assertFixWorks('python', text, h2),
+      text.replace('hashlib.md5(user.salt.encode() + password.encode()).hexdigest()', 'hashlib.pbkdf2_hmac("sha256", password.encode(), user.salt.encode(), 600_000).hex()'),
+    );
+    assert.equal(h3.fix, undefined, 'without a salt there is nothing mechanical to keep');
   });
 });
