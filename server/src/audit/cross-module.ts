@@ -1,4 +1,5 @@
 import { pythonWorkspaceImports, type WorkspaceImports } from '../engine/analysis/python-modules';
+import { typescriptImportReader } from '../engine/analysis/typescript-modules';
 import type { CrossModuleInput, ModuleSummary } from '../engine/analysis/taint/summaries';
 import { detectLanguage, FAMILY_OF, type LanguageFamily } from '../engine/parse/languages';
 import { readSourceFile } from './source-file';
@@ -6,12 +7,16 @@ import { readSourceFile } from './source-file';
 /** Per language family: the modules of the workspace a file imports, and what it imports from them. */
 type ReadImports = (file: string, text: string, modules: ReadonlySet<string>, roots: readonly string[]) => WorkspaceImports;
 
-const IMPORTS: Partial<Record<LanguageFamily, ReadImports>> = {
-  python: pythonWorkspaceImports,
+/** Per audit, so that a reader may keep what it read (tsconfig path aliases) for the audit's other files. */
+const IMPORTS: Partial<Record<LanguageFamily, () => ReadImports>> = {
+  python: () => pythonWorkspaceImports,
+  typescript: typescriptImportReader,
 };
 
 /** Passes over the modules of an import cycle, each seeing its cycle-mates' summaries of the pass before. */
 const MAX_CYCLE_ROUNDS = 3;
+/** Modules a name may be re-exported through (`app/__init__.py` re-exporting `app/db.py`) before its definition. */
+const MAX_REEXPORT_HOPS = 4;
 
 /** Computes the summaries of a batch of module files (in worker threads or in this one), in order. */
 export type Summarize = (files: { absolutePath: string; crossModule: CrossModuleInput }[]) => Promise<(ModuleSummary | undefined)[]>;
@@ -27,7 +32,11 @@ export async function crossModuleInputs(files: readonly string[], roots: readonl
   const importsOf = new Map<string, Record<string, string>>();
   /** The functions importers name, per module: only they need a summary (computing return values is the costly part). */
   const used = new Map<string, Set<string>>();
-  for (const [family, readImports] of Object.entries(IMPORTS) as [LanguageFamily, ReadImports][]) {
+  /** Per module: the names it binds from other modules (`from .db import find_user`), which its importers may import from it. */
+  const reexportsOf = new Map<string, NonNullable<WorkspaceImports['reexports']>>();
+  const starsOf = new Map<string, string[]>();
+  for (const [family, importReader] of Object.entries(IMPORTS) as [LanguageFamily, () => ReadImports][]) {
+    const readImports = importReader();
     const members = files.filter((f) => {
       const language = detectLanguage(f);
       return language && FAMILY_OF[language] === family;
@@ -37,19 +46,46 @@ export async function crossModuleInputs(files: readonly string[], roots: readonl
       if (signal?.aborted) return new Map();
       const read = await readSourceFile(file, maxFileSize);
       if (!read.ok) continue;
-      const { imports, uses } = readImports(file, read.text, modules, roots);
+      const { imports, uses, reexports, starModules } = readImports(file, read.text, modules, roots);
       if (Object.keys(imports).length) importsOf.set(file, imports);
+      if (reexports && Object.keys(reexports).length) reexportsOf.set(file, reexports);
+      if (starModules?.length) starsOf.set(file, starModules);
       for (const [module, names] of Object.entries(uses)) used.set(module, new Set([...(used.get(module) ?? []), ...names]));
     }
+  }
+  /** Where a name a module binds by importing it may be defined: the modules it re-exports it from, nearest first. */
+  const definitions = (module: string, name: string, hops = 0): { module: string; name: string }[] => {
+    if (hops >= MAX_REEXPORT_HOPS) return [];
+    const reexport = reexportsOf.get(module)?.[name];
+    if (reexport) return [reexport, ...definitions(reexport.module, reexport.name, hops + 1)];
+    return (starsOf.get(module) ?? []).flatMap((m) => [{ module: m, name }, ...definitions(m, name, hops + 1)]);
+  };
+  // A name imported from a module that re-exports it needs the summary of the module that defines it.
+  for (const [module, names] of [...used]) {
+    for (const name of [...names]) for (const d of definitions(module, name)) used.set(d.module, (used.get(d.module) ?? new Set()).add(d.name));
   }
   // A module none of whose names is used needs no summary.
   const targets = [...used.keys()].filter((m) => used.get(m)!.size > 0);
   const importedBy = (file: string) => [...new Set(Object.values(importsOf.get(file) ?? {}))];
   const summaries = new Map<string, ModuleSummary>();
+  /** A module's summary with the used functions it re-exports, as summarized where they are defined. */
+  const summaryOf = (module: string): ModuleSummary | undefined => {
+    const own = summaries.get(module);
+    if (!reexportsOf.has(module) && !starsOf.has(module)) return own;
+    const functions = { ...own?.functions };
+    for (const name of used.get(module) ?? []) {
+      const defined = functions[name] ? undefined : definitions(module, name).map((d) => summaries.get(d.module)?.functions[d.name]).find((f) => f);
+      if (defined) functions[name] = defined;
+    }
+    return Object.keys(functions).length ? { functions } : undefined;
+  };
   const inputFor = (file: string): CrossModuleInput => {
     const imports = importsOf.get(file) ?? {};
-    const known = importedBy(file).filter((m) => summaries.has(m));
-    return { imports, summaries: Object.fromEntries(known.map((m) => [m, summaries.get(m)!])) };
+    const known = importedBy(file).flatMap((m) => {
+      const summary = summaryOf(m);
+      return summary ? [[m, summary] as const] : [];
+    });
+    return { imports, summaries: Object.fromEntries(known) };
   };
   /** Summarizes `batch`; returns the modules whose summary changed. */
   const pass = async (batch: string[]): Promise<Set<string>> => {

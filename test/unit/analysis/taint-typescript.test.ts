@@ -126,3 +126,35 @@ describe('TypeScript taint tracking', () => {
     });
   });
 });
+
+describe('TypeScript taint tracking in the browser', () => {
+  const component = (...body: string[]) => lines("'use client';", "import { useSearchParams } from 'next/navigation';", 'export function Page() {', '  const params = useSearchParams();', ...body.map((l) => `  ${l}`), '}');
+
+  it('reads the page URL as remote data from the browser, and web storage as local', async () => {
+    const hit = await taintOfRun(lines('const q = new URLSearchParams(window.location.search).get("q");', 'run(q);'), 'html', 'page.ts');
+    assert.equal(hit?.trust, 'remote');
+    assert.equal(hit?.browser, true);
+    assert.equal((await taintOfRun('run(localStorage.getItem("draft"));', 'html'))?.trust, 'local');
+    assert.equal(await taintOfRun('run(location.origin);', 'html'), undefined);
+  });
+
+  it('follows variables of the enclosing component into a nested event handler', async () => {
+    const hit = await taintOfRun(component("function onSubmit() { run(params.get('next')); }", 'return onSubmit;'), 'url', 'page.tsx', 'tsx');
+    assert.match(hit?.source ?? '', /useSearchParams/);
+  });
+
+  it('a ternary whose condition is a guard picks its branch as an if does', async () => {
+    assert.equal(await taintOfRun(component("const n = params.get('n');", "run(['a', 'b'].includes(n) ? n : 'a');"), 'sql', 'page.tsx', 'tsx'), undefined);
+    assert.ok(await taintOfRun(component("const n = params.get('n');", "run(n.length > 2 ? n : 'a');"), 'sql', 'page.tsx', 'tsx'));
+  });
+
+  it('message data is remote unless event.origin is checked first', async () => {
+    const listener = (...body: string[]) => lines("window.addEventListener('message', (event) => {", ...body, '});');
+    assert.ok(await taintOfRun(listener('run(event.data.html);'), 'html'));
+    assert.equal(await taintOfRun(listener("if (event.origin !== 'https://a.example.com') return;", 'run(event.data.html);'), 'html'), undefined);
+    assert.equal(await taintOfRun(listener("if (['https://a.example.com'].indexOf(event.origin) === -1) return;", 'run(event.data.html);'), 'html'), undefined);
+    assert.equal(await taintOfRun(lines("window.addEventListener('click', (event) => {", 'run(event.data);', '});'), 'html'), undefined);
+    assert.ok(await taintOfRun(lines('window.onmessage = (event) => {', 'run(event.data);', '};'), 'html'));
+    assert.equal(await taintOfRun(lines('worker.onerror = (event) => {', 'run(event.data);', '};'), 'html'), undefined);
+  });
+});

@@ -9,6 +9,8 @@ import { dirname, join, sep } from 'node:path';
 export function pythonWorkspaceImports(file: string, text: string, modules: ReadonlySet<string>, roots: readonly string[]): WorkspaceImports {
   const imports: Record<string, string> = {};
   const uses: Record<string, string[]> = {};
+  const reexports: Record<string, { module: string; name: string }> = {};
+  const starModules: string[] = [];
   const add = (key: string, level: number, dotted: string, names: string[]) => {
     const resolved = resolvePythonModule(file, level, dotted, modules, roots);
     if (!resolved || resolved === file) return;
@@ -21,14 +23,23 @@ export function pythonWorkspaceImports(file: string, text: string, modules: Read
     const dotted = module.slice(level);
     const bindings = importedNames(m[2]);
     add(module, level, dotted, bindings.map((b) => b.name));
-    // `from app import db` may import a module: `db.find_user()` is then qualified `app.db.find_user`.
-    for (const b of bindings) add(`${module}.${b.name}`, level, dotted ? `${dotted}.${b.name}` : b.name, calledMembers(text, b.alias));
+    const from = imports[module];
+    if (from && m[2].trim() === '*') starModules.push(from);
+    // What the file binds is importable from it in turn: `from .db import find_user` in `app/__init__.py`.
+    if (from) for (const b of bindings) reexports[b.alias] = { module: from, name: b.name };
+    for (const b of bindings) {
+      const members = calledMembers(text, b.alias);
+      // `from app import db` may import a module: `db.find_user()` is then qualified `app.db.find_user`.
+      add(`${module}.${b.name}`, level, dotted ? `${dotted}.${b.name}` : b.name, members);
+      // Otherwise `from app.repo import repo` may import an instance: `repo.find()` calls its method `repo.find`.
+      if (from && members.length && !imports[`${module}.${b.name}`]) uses[from] = [...new Set([...uses[from], ...members.map((m) => `${b.name}.${m}`)])];
+    }
   }
   for (const m of text.matchAll(PLAIN_IMPORT)) {
     // `import app.db` is used as `app.db.f()`, `import app.db as db` as `db.f()`.
     for (const b of importedNames(m[1])) add(b.name, 0, b.name, calledMembers(text, b.alias));
   }
-  return { imports, uses };
+  return { imports, uses, reexports, starModules };
 }
 
 export interface WorkspaceImports {
@@ -36,6 +47,10 @@ export interface WorkspaceImports {
   imports: Record<string, string>;
   /** Module file -> the names the file takes from it: imported (`from m import f`) or called (`m.f()` after `import m`). */
   uses: Record<string, string[]>;
+  /** Names the file binds to a function of another module, which its own importers may import from it. */
+  reexports?: Record<string, { module: string; name: string }>;
+  /** Modules whose every name the file binds (`from .db import *`). */
+  starModules?: string[];
 }
 
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;

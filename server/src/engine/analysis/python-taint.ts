@@ -5,37 +5,19 @@ import type { PythonFrameworkModel, RouteModel } from './models/python-model';
 import { keywordArgument, positionalArguments, pythonNames, qualifiedName, type PythonNames } from './python-names';
 import type { CallExpr, FunctionFacts, InitialValue, ModelAnswer, ParameterFact, SinkKind, TaintModel } from './taint/facts';
 import { PythonTaintProgram } from './taint/python-adapter';
-import { ModuleSummaryBuilder, type ModuleSummary, type SinkReach, type SummaryStep } from './taint/summaries';
-import { TaintTracker, type FlowStep, type TaintHit } from './taint/tracker';
+import { moduleTaint, type ModuleTaint } from './taint/module-taint';
+import { TaintTracker, type TaintHit } from './taint/tracker';
 
 export type { TaintHit } from './taint/tracker';
+export type { ImportedSink } from './taint/module-taint';
 
 /** Taint of a Python file, computed lazily per function the first time a rule asks about an expression in it. */
-export interface PythonTaint {
+export interface PythonTaint extends ModuleTaint {
   /**
    * Untrusted data that reaches `node` and is still unsafe for `kind`, with its path; undefined when none does. `node`
    * is a call, a call's argument or keyword value, or a method call's object.
    */
   taintOf(node: Node, kind: SinkKind): TaintHit | undefined;
-  /**
-   * In a workspace audit, the arguments of `call` (a call to a function of another module) that reach a sink `ruleId`
-   * reports, as that module's summary says; none in a single-file scan.
-   */
-  importedSinks(call: Node, ruleId: string): ImportedSink[];
-  /**
-   * Records, for this module's summary, the parameters of top-level functions that reach `node` unsafe for `reach.kind`
-   * (`reach.path` continues from `node` to the sink). Does nothing unless the scan computes a summary.
-   */
-  recordSink(node: Node, reach: SinkReach): void;
-  /** The module's summary: what `recordSink` collected and which parameters its functions return. */
-  moduleSummary(): ModuleSummary;
-}
-
-export interface ImportedSink {
-  argument: Node;
-  /** The called function's name, for messages. */
-  callee: string;
-  reach: SinkReach;
 }
 
 export const pythonTaint: Analysis<PythonTaint> = {
@@ -44,54 +26,24 @@ export const pythonTaint: Analysis<PythonTaint> = {
     const names = use(pythonNames);
     const program = new PythonTaintProgram(file.tree, names, (p) => new PythonTaintModel(p, names, file.tree.rootNode, PYTHON_MODELS), file.crossModule);
     const tracker = new TaintTracker(program);
-    const summary = file.crossModule?.summarize ? new ModuleSummaryBuilder() : undefined;
     const spanOf = (node: Node) => {
       let n = node;
       while ((n.type === 'parenthesized_expression' || n.type === 'await') && n.namedChildren[0]) n = n.namedChildren[0];
       return { start: n.startIndex, end: n.endIndex };
     };
-    const hasSummaries = Object.keys(file.crossModule?.summaries ?? {}).length > 0;
-    const importedSinksByCall = new Map<number, ImportedSink[]>();
-    const importedSinksOf = (call: Node): ImportedSink[] => {
-      const imported = program.importedFunction(call.childForFieldName('function'));
-      const fn = imported && program.importedSummary(imported.module, imported.name);
-      if (!fn) return [];
-      const args = call.childForFieldName('arguments') ?? undefined;
-      const out: ImportedSink[] = [];
-      for (const p of fn.parameters) {
-        const argument = p.sinks && (keywordArgument(args, p.name) ?? positionalArguments(args)[p.index]);
-        if (!argument) continue;
-        const range = { start: file.lines.positionAt(argument.startIndex), end: file.lines.positionAt(argument.endIndex) };
-        const passed: SummaryStep = { file: file.path, range, message: `passed to ${imported!.name}() as \`${p.name}\`` };
-        for (const reach of p.sinks!) out.push({ argument, callee: imported!.name, reach: { ...reach, path: [passed, ...reach.path] } });
-      }
-      return out;
-    };
-    const located = (steps: FlowStep[]): SummaryStep[] =>
-      steps.map((s) => ({ file: file.path, range: { start: file.lines.positionAt(s.span.start), end: file.lines.positionAt(s.span.end) }, message: s.message }));
+    const modules = moduleTaint(file, tracker, {
+      importedFunction: (callee) => program.importedFunction(callee),
+      importedSummary: (module, name) => program.importedSummary(module, name),
+      argumentFor(call, p) {
+        const args = call.childForFieldName('arguments') ?? undefined;
+        return keywordArgument(args, p.name) ?? positionalArguments(args)[p.index];
+      },
+      offeredFunctions: () => new Map([...program.topLevelFunctionNames().map((name): [string, string] => [name, name]), ...program.instanceMethodNames()]),
+      spanOf,
+    });
     return {
       taintOf: (node, kind) => tracker.taintAt(spanOf(node), kind),
-      importedSinks(call, ruleId) {
-        if (!hasSummaries) return [];
-        // Every taint rule asks about every call: resolve each call once.
-        let sinks = importedSinksByCall.get(call.id);
-        if (!sinks) importedSinksByCall.set(call.id, (sinks = importedSinksOf(call)));
-        return sinks.filter((s) => s.reach.ruleId === ruleId);
-      },
-      recordSink(node, reach) {
-        if (!summary) return;
-        for (const r of tracker.parameterReaches(spanOf(node), reach.kind)) summary.addSink(r.function, r.parameter, { ...reach, path: [...located(r.path), ...reach.path] });
-      },
-      moduleSummary() {
-        const builder = summary ?? new ModuleSummaryBuilder();
-        const defined = program.topLevelFunctionNames();
-        // A name importers use may be a class or a constant: only functions get a summary.
-        for (const name of file.crossModule?.functions?.filter((f) => defined.includes(f)) ?? defined) {
-          builder.addFunction(name);
-          for (const p of tracker.returnedParameters(name)) builder.addReturn(name, p, p.unsafeFor);
-        }
-        return builder.finish();
-      },
+      ...modules,
     };
   },
 };

@@ -5,16 +5,18 @@ import { callArguments } from './javascript-syntax';
 import { TYPESCRIPT_MODELS } from './models/typescript-models';
 import type { HandlerModel, TypeScriptFrameworkModel } from './models/typescript-model';
 import type { CallExpr, FunctionFacts, InitialValue, ModelAnswer, ParameterFact, SinkKind } from './taint/facts';
+import { moduleTaint, type ModuleTaint } from './taint/module-taint';
 import { TaintTracker, type TaintHit } from './taint/tracker';
 import { TypeScriptTaintProgram, type TypeScriptModel } from './taint/typescript-adapter';
 
 export type { TaintHit } from './taint/tracker';
 
 /** Taint of a JS/TS file, computed lazily per function the first time a rule asks about an expression in it. */
-export interface TypeScriptTaint {
+export interface TypeScriptTaint extends ModuleTaint {
   /**
    * Untrusted data that reaches `node` and is still unsafe for `kind`, with its path; undefined when none does. `node`
-   * is a call (or `new`), a call's argument, or a method call's object.
+   * is a call (or `new`), a call's argument, a method call's object, a value assigned to a member (`el.innerHTML = v`),
+   * an element of an object or array literal, or the expression of a JSX attribute or child.
    */
   taintOf(node: Node, kind: SinkKind): TaintHit | undefined;
   /** Whether the file imports `module` or something under it (`mysql2/promise` for `mysql2`). */
@@ -30,22 +32,45 @@ export const typescriptTaint: Analysis<TypeScriptTaint> = {
     const modules = importedModules(file.text);
     const imports = (module: string) => modules.some((m) => m === module || m.startsWith(`${module}/`));
     // Built on the first question about a non-literal: most files never ask one.
-    let tracker: TaintTracker | undefined;
+    let built: { program: TypeScriptTaintProgram; tracker: TaintTracker; modules: ModuleTaint } | undefined;
+    const build = () => {
+      if (built) return built;
+      const names = use(javascriptNames);
+      const program = new TypeScriptTaintProgram(file.tree, names, (p) => new TypeScriptTaintModel(p, names, file.tree.rootNode, file.text, file.path, imports, TYPESCRIPT_MODELS), file.crossModule);
+      const tracker = new TaintTracker(program);
+      const modules = moduleTaint(file, tracker, {
+        importedFunction: (callee) => program.importedFunction(callee),
+        importedSummary: (module, name) => program.importedSummary(module, name),
+        argumentFor: (call, p) => callArguments(call)[p.index],
+        offeredFunctions: () => program.exportedFunctions(),
+        spanOf,
+      });
+      return (built = { program, tracker, modules });
+    };
     return {
       taintOf(node, kind) {
-        let n = node;
-        while (WRAPPERS.has(n.type) && n.namedChildren[0]) n = n.namedChildren[0];
-        if (isLiteralValue(n)) return undefined;
-        if (!tracker) {
-          const names = use(javascriptNames);
-          tracker = new TaintTracker(new TypeScriptTaintProgram(file.tree, names, (p) => new TypeScriptTaintModel(p, names, file.tree.rootNode, file.text, file.path, imports, TYPESCRIPT_MODELS)));
-        }
-        return tracker.taintAt({ start: n.startIndex, end: n.endIndex }, kind);
+        const n = unwrapped(node);
+        return isLiteralValue(n) ? undefined : build().tracker.taintAt({ start: n.startIndex, end: n.endIndex }, kind);
       },
       imports,
+      importedSinks: (call, ruleId) => (file.crossModule ? build().modules.importedSinks(call, ruleId) : []),
+      recordSink: (node, reach) => (file.crossModule?.summarize ? build().modules.recordSink(node, reach) : undefined),
+      moduleSummary: () => build().modules.moduleSummary(),
+      summarizesSinks: () => !!file.crossModule?.summarize && build().modules.summarizesSinks(),
     };
   },
 };
+
+function unwrapped(node: Node): Node {
+  let n = node;
+  while (WRAPPERS.has(n.type) && n.namedChildren[0]) n = n.namedChildren[0];
+  return n;
+}
+
+function spanOf(node: Node): { start: number; end: number } {
+  const n = unwrapped(node);
+  return { start: n.startIndex, end: n.endIndex };
+}
 
 /** A literal, which carries nothing: no need to lower and track its function (most sink calls are parameterized). */
 export function isLiteralValue(node: Node): boolean {
@@ -153,6 +178,7 @@ class TypeScriptTaintModel implements TypeScriptModel {
     }
     if (handler.parameterNames && handler.parameterNames.every((name, i) => parameterName(parameters[i]) === name)) return true;
     if (handler.directive && (hasDirective(fn.childForFieldName('body'), handler.directive) || (this.fileDirective(handler.directive) && this.exportedAs(fn).length > 0))) return true;
+    if (handler.assignedTo && fn.parent?.type === 'assignment_expression' && handler.assignedTo.includes(fn.parent.childForFieldName('left')?.text ?? '')) return true;
     if (handler.jsxAttributes) {
       const attribute = fn.parent?.type === 'jsx_expression' ? fn.parent.parent : undefined;
       if (attribute?.type === 'jsx_attribute' && handler.jsxAttributes.includes(attribute.namedChildren[0]?.text ?? '')) return true;
@@ -202,6 +228,7 @@ class TypeScriptTaintModel implements TypeScriptModel {
       const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
       if (callee?.type !== 'member_expression' || !handler.registrationMethods!.includes(callee.childForFieldName('property')?.text ?? '')) return false;
       const receiver = receiverRoot(callee.childForFieldName('object'));
+      if (handler.registrationEvent && callArguments(call!)[0]?.text.slice(1, -1) !== handler.registrationEvent) return false;
       return !!receiver && (!handler.registrationReceivers || handler.registrationReceivers.test(receiver));
     };
     if (fn.parent?.type === 'arguments') return registration(fn.parent.parent);

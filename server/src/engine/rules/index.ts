@@ -54,11 +54,16 @@ import { tsUnsafeDeserialization } from './typescript/unsafe-deserialization';
 import { tsWeakCipher } from './typescript/weak-cipher';
 import { tsWeakPasswordHash } from './typescript/weak-password-hash';
 import { tsWebviewUnsafe } from './typescript/webview-unsafe';
+import { tsWebviewInjection } from './typescript/webview-injection';
 import { tsXxe } from './typescript/xxe';
 import { tsSqlInjection } from './typescript/sql-injection';
 import { tsCommandInjection } from './typescript/command-injection';
 import { tsPathTraversal } from './typescript/path-traversal';
 import { tsNosqlInjection } from './typescript/nosql-injection';
+import { tsSsrf } from './typescript/ssrf';
+import { tsOpenRedirect } from './typescript/open-redirect';
+import { tsDomXss } from './typescript/dom-xss';
+import { tsJavascriptUrl } from './typescript/javascript-url';
 import { tsAuthFailureUnlogged } from './typescript/auth-failure-unlogged';
 import { tsExpressMissingHelmet } from './typescript/express-missing-helmet';
 import { tsNextRouteMissingAuth } from './typescript/next-route-missing-auth';
@@ -176,11 +181,16 @@ export const ALL_RULES: readonly Rule[] = [
   tsWeakCipher,
   tsWeakPasswordHash,
   tsWebviewUnsafe,
+  tsWebviewInjection,
   tsXxe,
   tsSqlInjection,
   tsCommandInjection,
   tsPathTraversal,
   tsNosqlInjection,
+  tsSsrf,
+  tsOpenRedirect,
+  tsDomXss,
+  tsJavascriptUrl,
   tsAuthFailureUnlogged,
   tsExpressMissingHelmet,
   tsNextRouteMissingAuth,

@@ -23,4 +23,13 @@ describe('py.debug-enabled', () => {
     const text = lines('import os, asyncio', 'from fastapi import FastAPI', 'api = FastAPI(debug=os.environ.get("DEBUG") == "1")', 'DEBUG = True', 'asyncio.run(main(), debug=True)');
     await expectNoFindings(RULE, 'python', text);
   });
+
+  it('reports run(debug=True) on what an application factory returns, not on other calls results', async () => {
+    const imported = lines('from storefront import create_app', 'if __name__ == "__main__":', '    create_app().run(host="0.0.0.0", debug=True)');
+    await expectFindings(RULE, 'python', imported, [{ at: 'debug=True' }]);
+    const qualified = lines('import storefront', 'storefront.make_app().run(debug=True)');
+    await expectFindings(RULE, 'python', qualified, [{ at: 'debug=True' }]);
+    const others = lines('from jobs import make_runner', 'def build_worker():', '    return make_runner()', 'build_worker().run(debug=True)', 'make_runner().run(debug=True)');
+    await expectNoFindings(RULE, 'python', others);
+  });
 });

@@ -18,4 +18,20 @@ describe('py.jinja-autoescape', () => {
     const text = lines('from jinja2 import Environment, select_autoescape', 'a = Environment(autoescape=True)', 'b = Environment(autoescape=select_autoescape(["html"]))');
     await expectNoFindings(RULE, 'python', text);
   });
+
+  it('stays quiet on an environment only asked for .txt templates, not when it also renders others', async () => {
+    const text = lines(
+      'from jinja2 import Environment, FileSystemLoader',
+      'text_env = Environment(loader=FileSystemLoader("templates/text"), autoescape=False)',
+      'mixed_env = Environment(loader=FileSystemLoader("templates"), autoescape=False)',
+      'shared_env = Environment(loader=FileSystemLoader("templates"))',
+      'def render(order, name):',
+      '    text_env.get_template("order.txt").render(order=order)',
+      '    text_env.select_template(["receipt.txt", "default.txt"]).render(order=order)',
+      '    mixed_env.get_template("order.txt").render(order=order)',
+      '    mixed_env.get_template("order.html").render(order=order)',
+      '    shared_env.get_template(name).render(order=order)',
+    );
+    await expectFindings(RULE, 'python', text, [{ at: 'autoescape=False', occurrence: 2 }, { at: 'Environment(loader=FileSystemLoader("templates"))' }]);
+  });
 });

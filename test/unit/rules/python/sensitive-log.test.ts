@@ -42,4 +42,21 @@ describe('py.sensitive-log', () => {
     );
     await expectNoFindings(RULE, 'python', text);
   });
+
+  it('reports one-time codes: by their name, or `code` in a function handling resets, OTP or verification', async () => {
+    const text = lines(
+      'import logging',
+      'logger = logging.getLogger(__name__)',
+      'def send_reset_code(email, code):',
+      '    logger.info("sending reset code %s to user", code)',
+      'def sign_in(user, otp_code):',
+      '    logger.debug("otp %s for %s", otp_code, user.id)',
+      'def handle_response(code, verification_code):',
+      '    logger.warning("upstream answered %s", code)',
+      '    logger.info("verification %s", verification_code)',
+      'def send_reset_link(email, country_code):',
+      '    logger.info("reset link for country %s", country_code)',
+    );
+    await expectFindings(RULE, 'python', text, [{ at: 'code)\n' }, { at: 'otp_code, user' }, { at: 'verification_code)\n' }]);
+  });
 });

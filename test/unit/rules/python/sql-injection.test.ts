@@ -125,4 +125,40 @@ describe('py.sql-injection', () => {
     const [finding] = await findingsOf(RULE, 'python', text);
     assert.ok(finding && !finding.fix);
   });
+
+  it('treats a lookup in a module-level mapping of literals as a literal', async () => {
+    const safe = lines(
+      'import sqlite3',
+      'from fastapi import FastAPI',
+      'app = FastAPI()',
+      'SORTABLE = {"name": "name", "price": "price"}',
+      'ALLOWED = ("name", "price")',
+      '@app.get("/products")',
+      'def products(sort: str, order: str, by: str):',
+      '    cur = sqlite3.connect("db").cursor()',
+      '    column = SORTABLE.get(sort, "name")',
+      '    cur.execute(f"SELECT * FROM products ORDER BY {column}")',
+      '    cur.execute(f"SELECT * FROM products ORDER BY {SORTABLE[order]}")',
+      '    chosen = by if by in ALLOWED else "name"',
+      '    cur.execute(f"SELECT * FROM products ORDER BY {chosen}")',
+    );
+    await expectNoFindings(RULE, 'python', safe);
+    const vulnerable = lines(
+      'import sqlite3',
+      'from fastapi import FastAPI',
+      'app = FastAPI()',
+      'SORTABLE = {"name": "name", "price": "price"}',
+      'MUTABLE = {"name": "name"}',
+      'MUTABLE.update(EXTRA_COLUMNS)',
+      '@app.get("/products")',
+      'def products(sort: str, order: str, by: str):',
+      '    cur = sqlite3.connect("db").cursor()',
+      '    column = SORTABLE.get(sort, sort)',
+      '    cur.execute(f"SELECT * FROM products ORDER BY {column}")',
+      '    cur.execute(f"SELECT * FROM products ORDER BY {MUTABLE.get(order, \'name\')}")',
+      '    chosen = by if by.strip() else "name"',
+      '    cur.execute(f"SELECT * FROM products ORDER BY {chosen}")',
+    );
+    await expectFindings(RULE, 'python', vulnerable, [{ at: 'f"SELECT * FROM products ORDER BY {column}' }, { at: 'f"SELECT * FROM products ORDER BY {MUTABLE' }, { at: 'f"SELECT * FROM products ORDER BY {chosen}' }]);
+  });
 });

@@ -42,4 +42,69 @@ describe('py.ssrf', () => {
     );
     await expectNoFindings(RULE, 'python', text);
   });
+
+  it('trusts a host allow-list on the parsed URL (urlparse/urlsplit, hostname/netloc, inline or in a variable)', async () => {
+    const text = lines(
+      'from urllib.parse import urlparse, urlsplit',
+      'import httpx',
+      'from fastapi import FastAPI, HTTPException',
+      'from pydantic import BaseModel',
+      'app = FastAPI()',
+      'ALLOWED_HOSTS = {"images.example-cdn.com"}',
+      'class ImageImport(BaseModel):',
+      '    source_url: str',
+      '@app.post("/import")',
+      'def import_image(body: ImageImport):',
+      '    if urlparse(body.source_url).hostname not in ALLOWED_HOSTS:',
+      '        raise HTTPException(status_code=400)',
+      '    return httpx.get(body.source_url)',
+      '@app.get("/fetch")',
+      'def fetch(url: str):',
+      '    parsed = urlsplit(url)',
+      '    if parsed.netloc not in ALLOWED_HOSTS:',
+      '        raise HTTPException(status_code=400)',
+      '    return httpx.get(url)',
+      '@app.get("/maybe")',
+      'def maybe(url: str):',
+      '    if urlparse(url).hostname in ALLOWED_HOSTS:',
+      '        return httpx.get(url)',
+      '    return None',
+    );
+    await expectNoFindings(RULE, 'python', text);
+  });
+
+  it('still reports URLs the host check does not cover', async () => {
+    const text = lines(
+      'from urllib.parse import urlparse',
+      'import httpx',
+      'from fastapi import FastAPI, HTTPException',
+      'from pydantic import BaseModel',
+      'app = FastAPI()',
+      'ALLOWED_HOSTS = {"images.example-cdn.com"}',
+      'class ImageImport(BaseModel):',
+      '    source_url: str',
+      '    mirror_url: str',
+      '@app.post("/import")',
+      'def import_image(body: ImageImport):',
+      '    if urlparse(body.source_url).hostname not in ALLOWED_HOSTS:',
+      '        raise HTTPException(status_code=400)',
+      '    return httpx.get(body.mirror_url)',
+      '@app.post("/import-logged")',
+      'def import_logged(body: ImageImport):',
+      '    if urlparse(body.source_url).hostname not in ALLOWED_HOSTS:',
+      '        print("host not allowed")',
+      '    return httpx.get(body.source_url)',
+      '@app.get("/fetch")',
+      'def fetch(target: str):',
+      '    if urlparse(target).hostname not in ALLOWED_HOSTS:',
+      '        print("not allowed")',
+      '    return httpx.get(target)',
+      '@app.get("/path")',
+      'def by_path(link: str):',
+      '    if urlparse(link).path not in ALLOWED_HOSTS:',
+      '        raise HTTPException(status_code=400)',
+      '    return httpx.get(link)',
+    );
+    await expectFindings(RULE, 'python', text, [{ at: 'body.mirror_url' }, { at: 'body.source_url)\n' }, { at: 'target)\n' }, { at: 'link)', occurrence: 2 }]);
+  });
 });

@@ -44,4 +44,26 @@ describe('py.xss', () => {
     );
     await expectNoFindings(RULE, 'python', text);
   });
+
+  it('trusts Django format_html(), escape() and conditional_escape(), not strip_tags()', async () => {
+    const safe = lines(
+      'from django.http import HttpResponse',
+      'from django.utils.html import conditional_escape, escape, format_html',
+      'def note(request):',
+      '    note = request.GET.get("note", "")',
+      '    HttpResponse(escape(note))',
+      '    HttpResponse("<p>" + conditional_escape(note) + "</p>")',
+      '    return HttpResponse(format_html("<p class=\'note\'>{}</p>", note))',
+    );
+    await expectNoFindings(RULE, 'python', safe);
+    const vulnerable = lines(
+      'from django.http import HttpResponse',
+      'from django.utils.html import strip_tags',
+      'def note(request):',
+      '    note = request.GET.get("note", "")',
+      '    HttpResponse("<p>%s</p>" % note)',
+      '    return HttpResponse(strip_tags(note))',
+    );
+    await expectFindings(RULE, 'python', vulnerable, [{ at: '"<p>%s' }, { at: 'strip_tags(note)' }]);
+  });
 });

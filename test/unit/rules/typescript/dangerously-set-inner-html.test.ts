@@ -104,4 +104,25 @@ describe('ts.dangerously-set-inner-html', () => {
       await expectNoFindings(RULE, 'tsx', text);
     });
   });
+
+  it('is certain, with a path, when the HTML comes from the page URL; the same line either way', async () => {
+    const text = lines(
+      "'use client';",
+      "import { useSearchParams } from 'next/navigation';",
+      'export function Preview({ body }: { body: string }) {',
+      "  const note = useSearchParams().get('note') ?? '';",
+      '  return (',
+      '    <div>',
+      '      <p dangerouslySetInnerHTML={{ __html: `<em>${note}</em>` }} />',
+      '      <p dangerouslySetInnerHTML={{ __html: body }} />',
+      '    </div>',
+      '  );',
+      '}',
+    );
+    const [fromUrl, fromProps] = await expectFindings(RULE, 'tsx', text, [{ at: '`<em>', message: ['useSearchParams()'] }, { at: 'body }} />' }]);
+    assert.equal(fromUrl.confidence, 'high');
+    assert.ok(fromUrl.path && fromUrl.path.length >= 2);
+    assert.equal(fromProps.confidence, 'medium');
+    assert.equal(fromProps.path, undefined);
+  });
 });

@@ -6,6 +6,13 @@ const REQUEST = 'django.HttpRequest';
 export const DJANGO_MODEL: PythonFrameworkModel = {
   name: 'django',
   requestParameters: { names: ['request'], object: REQUEST },
+  // HTML escapers. `format_html` escapes its arguments, not its format string (which must be a literal); `strip_tags`
+  // is not one: Django documents that its result is not guaranteed to be safe HTML.
+  calls: {
+    'django.utils.html.escape': { sanitizes: ['html'] },
+    'django.utils.html.conditional_escape': { sanitizes: ['html'] },
+    'django.utils.html.format_html': { sanitizes: ['html'] },
+  },
   members: {
     [REQUEST]: requestMembers('request', ['GET', 'POST', 'body', 'COOKIES', 'META', 'headers', 'FILES', 'data', 'query_params', 'path', 'path_info']),
   },

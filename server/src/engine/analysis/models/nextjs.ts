@@ -25,7 +25,8 @@ export const NEXTJS_MODEL: TypeScriptFrameworkModel = {
       nextUrl: { object: NEXT_URL },
       headers: REMOTE_STRING('request.headers'),
       cookies: REMOTE_STRING('request.cookies'),
-      url: REMOTE_STRING('request.url'),
+      // The full URL, whose origin is the server's own (a link cannot choose the Host header): `new URL('/', request.url)`.
+      url: { source: { trust: 'remote', description: 'request.url', safeFor: ['nosql', 'url'] } },
       body: BODY,
       json: BODY,
       formData: BODY,

@@ -33,9 +33,11 @@ export const NODE_MODEL: TypeScriptFrameworkModel = {
     'Array.isArray': { clean: true },
     // A string, whatever it held, is no query object.
     String: { sanitizes: ['nosql'] },
-    'JSON.stringify': { sanitizes: ['nosql'] },
+    // A JSON literal is also a JavaScript expression that evaluates to data (injected into a WebView's script).
+    'JSON.stringify': { sanitizes: ['nosql', 'code'] },
     // Escapers, each for its own kind of sink.
-    encodeURIComponent: { sanitizes: ['url'] },
+    // An encoded value has no `:` or `/` left: it cannot name a scheme or a host.
+    encodeURIComponent: { sanitizes: ['url', 'scheme'] },
     'path.basename': { sanitizes: ['path'] },
     'path.posix.basename': { sanitizes: ['path'] },
     'path.win32.basename': { sanitizes: ['path'] },

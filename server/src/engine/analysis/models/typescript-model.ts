@@ -27,6 +27,8 @@ export interface HandlerModel {
   registrationMethods?: string[];
   /** Receivers the registration is made on, by their root name (`app`, `router`); any when left out. */
   registrationReceivers?: RegExp;
+  /** Only registrations whose first argument is this string: `'message'` of `window.addEventListener('message', ...)`. */
+  registrationEvent?: string;
   /** An exported function of this name (`GET`, `getServerSideProps`), or the default export with `default`. */
   exportedNames?: string[];
   /** Only in files whose path matches (`pages/api/`, `route.ts`). */
@@ -37,6 +39,8 @@ export interface HandlerModel {
   directive?: string;
   /** A function whose leading parameters have these names: `(req, res, next)` middleware. */
   parameterNames?: string[];
+  /** A function assigned to one of these members: `window.onmessage = (event) => ...`. */
+  assignedTo?: string[];
   /** A function given to a JSX attribute of this name (`onMessage` of a WebView). */
   jsxAttributes?: string[];
   /** Each parameter's initial value by position; `rest` for the parameters after them (server actions). */
@@ -52,7 +56,7 @@ export interface TypeScriptSinkSpec {
   /** The callee by qualified name (`child_process.exec`), or any method of this name (`query`). */
   callee?: string;
   method?: string;
-  /** The argument that must not be tainted. */
+  /** The argument that must not be tainted; negative counts from the end (`res.redirect([status,] url)`: -1). */
   position: number;
   /** Only in files importing one of these modules: `query` is a SQL sink where `mysql2` is imported. */
   requires?: string[];

@@ -7,8 +7,12 @@
 import type { FunctionSummary } from './summaries';
 
 /** What a sink consumes, and so what a sanitizer must make safe. */
-export type SinkKind = 'sql' | 'nosql' | 'shell' | 'html' | 'path' | 'url' | 'code' | 'xml' | 'deserialization' | 'ldap' | 'xpath';
-export const SINK_KINDS: readonly SinkKind[] = ['sql', 'nosql', 'shell', 'html', 'path', 'url', 'code', 'xml', 'deserialization', 'ldap', 'xpath'];
+/**
+ * `url` is a URL whose target (origin) matters (SSRF, redirects); `scheme` a URL whose scheme matters (`javascript:`
+ * in a link): a `/` or `https://` prefix or a protocol check makes a link safe without fixing where it points.
+ */
+export type SinkKind = 'sql' | 'nosql' | 'shell' | 'html' | 'path' | 'url' | 'scheme' | 'code' | 'xml' | 'deserialization' | 'ldap' | 'xpath';
+export const SINK_KINDS: readonly SinkKind[] = ['sql', 'nosql', 'shell', 'html', 'path', 'url', 'scheme', 'code', 'xml', 'deserialization', 'ldap', 'xpath'];
 
 /** A half-open offset range in the file. */
 export interface Span {
@@ -29,6 +33,11 @@ export interface SourceSpec {
   description: string;
   /** Sink kinds the data cannot harm by its type: a route parameter is always a string, never a query object. */
   safeFor?: SinkKind[];
+  /**
+   * Read in the user's own browser (the page URL, `postMessage` data): an attacker controls it through a link, but a
+   * request made with it comes from the victim's browser, not from the server (no SSRF).
+   */
+  browser?: boolean;
 }
 
 /** An expression, reduced to what matters for data flow. */
@@ -40,10 +49,23 @@ export type Expr =
    * A value built from parts: concatenation, formatting, containers, operators. `prefix` is the literal text the
    * result starts with when the adapter knows it (`"https://api.example.com/"` of an f-string).
    */
-  | { kind: 'combine'; how: 'concat' | 'format' | 'container' | 'operator'; parts: Expr[]; prefix?: string; span: Span }
+  | {
+      kind: 'combine';
+      how: 'concat' | 'format' | 'container' | 'operator';
+      parts: Expr[];
+      prefix?: string;
+      /**
+       * Parts from this index on follow a literal `?` or `#`, or a `/` right after a single leading part
+       * (`${base}/items/${id}`): in a URL they change neither its scheme nor its host.
+       */
+      tailFrom?: number;
+      span: Span;
+    }
   /** Attribute, item or slice access; `member` is the attribute name when there is one. */
   | { kind: 'access'; object: Expr; member?: string; span: Span }
   | CallExpr
+  /** `then if test else otherwise`: each side evaluated where the test's guards hold (or fail). */
+  | { kind: 'choice'; test: Expr; guards: Guard[]; then: Expr; otherwise: Expr; span: Span }
   /** A comprehension: `element` evaluated with `targets` bound to elements of `iterable`. */
   | { kind: 'comprehension'; bindings: { targets: Target[]; iterable: Expr }[]; element: Expr; span: Span };
 
@@ -73,6 +95,8 @@ export type Target =
 /** A condition that, where it holds (or, with `negated`, where it fails), makes `name` safe for `kinds`. */
 export interface Guard {
   name: string;
+  /** The guard checks this attribute of `name` (`body.url`), not the whole object. */
+  member?: string;
   kinds: SinkKind[] | 'all';
   negated: boolean;
 }
@@ -144,4 +168,6 @@ export interface TaintProgram {
   unitsCalling(callName: string): FunctionFacts[];
   /** The summary of a function of another module, in a workspace audit (`CallExpr.imported`). */
   importedSummary?(module: string, name: string): FunctionSummary | undefined;
+  /** The function a nested function is declared in, whose variables it reads (a React component's event handler). */
+  enclosingUnit?(unit: FunctionFacts): FunctionFacts | undefined;
 }

@@ -1,6 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { qualifiedName, type PythonNames } from '../python-names';
-import type { CallExpr, Expr, Fact, FunctionFacts, Guard, ParameterFact, Span, TaintModel, TaintProgram, Target } from './facts';
+import type { CallExpr, Expr, Fact, FunctionFacts, Guard, ParameterFact, SinkKind, Span, TaintModel, TaintProgram, Target } from './facts';
 import type { CrossModuleInput, FunctionSummary } from './summaries';
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
@@ -12,6 +12,14 @@ const EXITS = new Set(['return_statement', 'raise_statement', 'continue_statemen
 /** Tests that, where true, leave only characters that cannot inject into any sink. */
 const VALIDATING_METHODS = new Set(['isdigit', 'isdecimal', 'isnumeric', 'isalnum', 'isalpha', 'isidentifier']);
 const PATH_CONTAINMENT_METHODS = new Set(['startswith', 'is_relative_to']);
+/** Functions that, where they return true, prove their first argument a URL on an allowed host with a safe scheme. */
+const URL_CHECKS = new Set(['django.utils.http.url_has_allowed_host_and_scheme', 'django.utils.http.is_safe_url']);
+const URL_PARSERS = new Set(['urllib.parse.urlparse', 'urllib.parse.urlsplit']);
+/** Parts of a parsed URL that name its host: compared with an allow-list, or empty for a relative URL. */
+const URL_HOST_PARTS = new Set(['hostname', 'netloc']);
+const LITERALS = new Set(['string', 'integer', 'float', 'true', 'false', 'none']);
+/** Methods that add entries to a dict: a mapping they are called on is not constant. */
+const DICT_MUTATORS = new Set(['update', 'setdefault', '__setitem__']);
 
 /**
  * The Python adapter: lowers tree-sitter Python into the tracker's flow facts, one function (or the module's top
@@ -23,8 +31,17 @@ export class PythonTaintProgram implements TaintProgram {
   private readonly functionNodes = new Map<string, Node>();
   /** Plain functions of the module by name, the ones a bare call can reach. */
   private readonly topLevelFunctions = new Map<string, Node>();
+  /**
+   * Methods of classes the module instantiates once at its top level (`repo = Repo()`), by `Class.method`, and the
+   * classes of those instances: importers call them as `repo.find(q)`, and the instance cannot be of another class.
+   */
+  private readonly instanceMethods = new Map<string, Node>();
+  private readonly instanceClasses = new Map<string, string>();
   private callers?: Map<string, Node[]>;
   private moduleFacts?: FunctionFacts;
+  private readonly constantMappings = new Map<string, boolean>();
+  /** Validator functions being read for their guards (a validator calling itself proves nothing). */
+  private readonly readingValidators = new Set<number>();
   readonly model: TaintModel;
 
   constructor(
@@ -38,6 +55,7 @@ export class PythonTaintProgram implements TaintProgram {
       const name = fn?.childForFieldName('name')?.text;
       if (fn && name && !names.imports.has(name)) this.topLevelFunctions.set(name, fn);
     }
+    if (crossModule) this.findInstances();
     this.model = makeModel(this);
   }
 
@@ -65,7 +83,7 @@ export class PythonTaintProgram implements TaintProgram {
   }
 
   functionNamed(callName: string): FunctionFacts | undefined {
-    const fn = this.topLevelFunctions.get(callName);
+    const fn = this.topLevelFunctions.get(callName) ?? this.instanceMethods.get(callName);
     return fn && this.lowerFunction(fn);
   }
 
@@ -79,6 +97,39 @@ export class PythonTaintProgram implements TaintProgram {
     }
     const units = new Set((this.callers.get(callName) ?? []).map((c) => this.unitAt(c.startIndex)!));
     return [...units];
+  }
+
+  /** The methods importers may call on the module's instances: `repo.find` -> `Repo.find` (in a workspace audit). */
+  instanceMethodNames(): [string, string][] {
+    const out: [string, string][] = [];
+    for (const [instance, cls] of this.instanceClasses) {
+      for (const key of this.instanceMethods.keys()) if (key.startsWith(`${cls}.`)) out.push([`${instance}${key.slice(cls.length)}`, key]);
+    }
+    return out;
+  }
+
+  private findInstances(): void {
+    const classes = new Map<string, Node>();
+    for (const child of this.tree.rootNode.namedChildren) {
+      const cls = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
+      const name = cls?.type === 'class_definition' ? cls.childForFieldName('name')?.text : undefined;
+      if (name) classes.set(name, cls!);
+      const assignment = child?.type === 'expression_statement' ? child.namedChildren[0] : undefined;
+      const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+      const right = assignment?.childForFieldName('right');
+      const constructor = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+      if (left?.type !== 'identifier' || constructor?.type !== 'identifier' || !classes.has(constructor.text)) continue;
+      // Bound once in the whole file: the name always holds that instance.
+      if (this.names.assignments.get(left.text)?.length === 1) this.instanceClasses.set(left.text, constructor.text);
+    }
+    for (const cls of new Set(this.instanceClasses.values())) {
+      for (const member of classes.get(cls)!.childForFieldName('body')?.namedChildren ?? []) {
+        const fn = member && functionOf(member);
+        const name = fn?.childForFieldName('name')?.text;
+        const decorators = member?.type === 'decorated_definition' ? member.namedChildren.filter((d) => d?.type === 'decorator').map((d) => d!.text) : [];
+        if (fn && name && !decorators.some((d) => /^@(staticmethod|classmethod|property)\b/.test(d))) this.instanceMethods.set(`${cls}.${name}`, fn);
+      }
+    }
   }
 
   topLevelFunctionNames(): string[] {
@@ -95,9 +146,19 @@ export class PythonTaintProgram implements TaintProgram {
    */
   importedFunction(callee: Node | null | undefined): { module: string; name: string } | undefined {
     const qualified = this.crossModule && callee ? this.importedName(callee) : undefined;
-    const dot = qualified?.lastIndexOf('.') ?? -1;
-    const module = dot > 0 ? this.crossModule!.imports[qualified!.slice(0, dot)] : undefined;
-    return module ? { module, name: qualified!.slice(dot + 1) } : undefined;
+    const parts = qualified?.split('.') ?? [];
+    // `find_user` of `app.db`, then a method of an instance the module defines: `repo.find` of `app.repo`.
+    for (const taken of [1, 2]) {
+      const module = parts.length > taken ? this.crossModule!.imports[parts.slice(0, -taken).join('.')] : undefined;
+      if (module) return { module, name: parts.slice(-taken).join('.') };
+    }
+    return undefined;
+  }
+
+  /** `Class.method` for a method of a class with a module-level instance. */
+  private instanceMethodName(fn: Node): string | undefined {
+    for (const [key, method] of this.instanceMethods) if (method.id === fn.id) return key;
+    return undefined;
   }
 
   private lowerFunction(fn: Node): FunctionFacts {
@@ -105,8 +166,10 @@ export class PythonTaintProgram implements TaintProgram {
     if (cached) return cached;
     const name = fn.childForFieldName('name')?.text ?? '<lambda>';
     const key = `${name}@${fn.startIndex}`;
-    const callName = this.topLevelFunctions.get(name)?.id === fn.id ? name : undefined;
-    const facts: FunctionFacts = { key, callName, isModule: false, span: span(fn), parameters: parametersOf(fn), body: [] };
+    const callName = this.topLevelFunctions.get(name)?.id === fn.id ? name : this.instanceMethods.size ? this.instanceMethodName(fn) : undefined;
+    // An instance method's `self` is the instance, not an argument: the call's first argument is its first parameter.
+    const parameters = callName && callName !== name ? parametersOf(fn).slice(1).map((p, index) => ({ ...p, index })) : parametersOf(fn);
+    const facts: FunctionFacts = { key, callName, isModule: false, span: span(fn), parameters, body: [] };
     this.units.set(fn.id, facts);
     this.functionNodes.set(key, fn);
     facts.body = this.block(fn.childForFieldName('body'));
@@ -276,18 +339,31 @@ export class PythonTaintProgram implements TaintProgram {
         if (dotted) return { kind: 'name', name: rootIdentifier(node)!, qualified: dotted, span: s };
         return { kind: 'access', object: this.exprOrConst(node.childForFieldName('object')), member: node.childForFieldName('attribute')?.text, span: s };
       }
-      case 'subscript':
-        return { kind: 'access', object: this.exprOrConst(node.childForFieldName('value')), span: s };
-      case 'call':
+      case 'subscript': {
+        const mapping = node.childForFieldName('value');
+        // `SORTABLE[key]` of a mapping of literals is one of its literals, whatever the key.
+        if (mapping && this.isConstantMapping(mapping)) return { kind: 'const', span: s };
+        return { kind: 'access', object: this.exprOrConst(mapping), span: s };
+      }
+      case 'call': {
+        const fn = node.childForFieldName('function');
+        const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+        if (object && fn!.childForFieldName('attribute')?.text === 'get' && this.isConstantMapping(object)) {
+          // `SORTABLE.get(key, default)`: one of the mapping's literals, or the default.
+          const fallback = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment')[1];
+          return fallback && fallback.type !== 'keyword_argument' ? this.expr(fallback) : { kind: 'const', span: s };
+        }
         return this.call(node);
+      }
       case 'parenthesized_expression':
       case 'await':
       case 'unary_operator':
       case 'named_expression':
         return this.exprOrConst(node.childForFieldName('value') ?? node.childForFieldName('argument') ?? node.namedChildren[node.namedChildren.length - 1]);
       case 'conditional_expression': {
-        const [consequence, , alternative] = node.namedChildren;
-        return { kind: 'combine', how: 'operator', parts: [consequence, alternative].filter((c): c is Node => !!c).map((c) => this.expr(c)), span: s };
+        const [consequence, condition, alternative] = node.namedChildren;
+        if (!consequence || !condition || !alternative) return { kind: 'combine', how: 'operator', parts: [consequence, alternative].filter((c): c is Node => !!c).map((c) => this.expr(c)), span: s };
+        return { kind: 'choice', test: this.expr(condition), guards: this.guards(condition), then: this.expr(consequence), otherwise: this.expr(alternative), span: s };
       }
       case 'dictionary':
         return { kind: 'combine', how: 'container', parts: node.namedChildren.flatMap((p) => (p?.type === 'pair' ? [p.childForFieldName('key'), p.childForFieldName('value')] : [p?.namedChildren[0]])).filter((c): c is Node => !!c).map((c) => this.expr(c)), span: s };
@@ -359,20 +435,35 @@ export class PythonTaintProgram implements TaintProgram {
         const op = cond.childForFieldName('operator')?.type;
         const both = [cond.childForFieldName('left'), cond.childForFieldName('right')].flatMap((c) => (c ? this.guards(c) : []));
         // Both sides hold where `and` is true; both fail where `or` is false.
-        return both.filter((g) => g.negated === (op === 'or'));
+        return [...both.filter((g) => g.negated === (op === 'or')), ...(op === 'and' ? relativePathGuards(cond) : [])];
       }
       case 'comparison_operator': {
         const operators = cond.childrenForFieldName('operators').map((o) => o?.type);
         const [left, right] = cond.namedChildren;
-        if (operators.length !== 1 || left?.type !== 'identifier' || !right) return [];
+        if (operators.length !== 1 || !left || !right) return [];
         const op = operators[0];
-        if ((op === 'in' || op === 'not in') && isAllowList(right)) return [{ name: left.text, kinds: 'all', negated: op === 'not in' }];
-        if ((op === '==' || op === '!=') && right.type === 'string' && !right.namedChildren.some((c) => c?.type === 'interpolation')) return [{ name: left.text, kinds: 'all', negated: op === '!=' }];
-        return [];
+        const allowed = ((op === 'in' || op === 'not in') && isAllowList(right)) || ((op === '==' || op === '!=') && isPlainString(right));
+        if (!allowed) return [];
+        const negated = op === 'not in' || op === '!=';
+        // `urlparse(url).hostname in ALLOWED_HOSTS`: the URL points at an allowed host.
+        const url = this.parsedUrlHost(left);
+        if (url) return [{ ...url, kinds: ['url'], negated }];
+        const subject = this.subject(left);
+        return subject ? [{ ...subject, kinds: 'all', negated }] : [];
+      }
+      case 'attribute': {
+        // `parsed.netloc` is empty (false) only for a URL without a host: a path on the same site.
+        const url = this.parsedUrlHost(cond);
+        return url && cond.childForFieldName('attribute')?.text === 'netloc' ? [{ ...url, kinds: ['url'], negated: true }] : [];
       }
       case 'call': {
         const fn = cond.childForFieldName('function');
         const args = cond.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c) ?? [];
+        if (fn?.type === 'identifier' && this.topLevelFunctions.has(fn.text)) return this.validatorGuards(this.topLevelFunctions.get(fn.text)!, args);
+        if (URL_CHECKS.has(qualifiedName(fn, this.names) ?? '')) {
+          const checked = this.subject(args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'url')?.childForFieldName('value') ?? args[0]);
+          return checked ? [{ ...checked, kinds: ['url', 'scheme'], negated: false }] : [];
+        }
         if (fn?.type !== 'attribute') return [];
         const method = fn.childForFieldName('attribute')?.text ?? '';
         const object = fn.childForFieldName('object');
@@ -392,6 +483,133 @@ export class PythonTaintProgram implements TaintProgram {
         return [];
     }
   }
+
+  /**
+   * A function of this file used as a check (`if _is_safe_next(target)`): where it returns true, its argument is
+   * safe for the kinds every one of its returns proves about the parameter (`return False` proves nothing needed).
+   */
+  private validatorGuards(fn: Node, args: Node[]): Guard[] {
+    if (this.readingValidators.has(fn.id)) return [];
+    this.readingValidators.add(fn.id);
+    try {
+      const body = fn.childForFieldName('body');
+      const returns = (body?.descendantsOfType('return_statement') ?? []).filter((r): r is Node => !!r && enclosingScope(r).id === fn.id);
+      const values = returns.map((r) => r.namedChildren[0]).filter((v) => v?.type !== 'false');
+      if (values.length === 0 || values.some((v) => !v)) return [];
+      const out: Guard[] = [];
+      for (const parameter of parametersOf(fn)) {
+        const arg = args[parameter.index];
+        const checked = arg && arg.type !== 'keyword_argument' ? this.subject(arg) : undefined;
+        // A parameter rebound in the function is not what the caller passed.
+        if (!checked || (body?.descendantsOfType('assignment') ?? []).some((a) => a?.childForFieldName('left')?.text === parameter.name)) continue;
+        let kinds: SinkKind[] | 'all' | undefined;
+        for (const value of values) {
+          const proven = this.guards(value!).filter((g) => !g.negated && g.name === parameter.name && g.member === undefined);
+          kinds = intersectKinds(kinds, proven.length ? proven.map((g) => g.kinds).reduce(unionKinds) : []);
+        }
+        if (kinds && (kinds === 'all' || kinds.length)) out.push({ ...checked, kinds, negated: false });
+      }
+      return out;
+    } finally {
+      this.readingValidators.delete(fn.id);
+    }
+  }
+
+  /** The value a check is about: a local name, or an attribute of one (`body.url`). */
+  private subject(node: Node | null | undefined): { name: string; member?: string } | undefined {
+    if (node?.type === 'identifier' && !this.names.imports.has(node.text)) return { name: node.text };
+    const object = node?.type === 'attribute' ? node.childForFieldName('object') : undefined;
+    const member = node?.childForFieldName('attribute')?.text;
+    return object?.type === 'identifier' && member && !this.names.imports.has(object.text) ? { name: object.text, member } : undefined;
+  }
+
+  /** The URL whose host `node` reads: `urlparse(url).hostname`, or `parsed.netloc` after `parsed = urlsplit(url)`. */
+  private parsedUrlHost(node: Node): { name: string; member?: string } | undefined {
+    if (node.type !== 'attribute' || !URL_HOST_PARTS.has(node.childForFieldName('attribute')?.text ?? '')) return undefined;
+    let parsed = node.childForFieldName('object');
+    if (parsed?.type === 'identifier') {
+      // The name's only binding in its function (or the module) holds the parse.
+      const bindings = enclosingScope(node).descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === parsed!.text);
+      parsed = bindings.length === 1 ? bindings[0]!.childForFieldName('right') : null;
+    }
+    if (parsed?.type !== 'call' || !URL_PARSERS.has(qualifiedName(parsed.childForFieldName('function'), this.names) ?? '')) return undefined;
+    return this.subject(parsed.childForFieldName('arguments')?.namedChildren[0]);
+  }
+
+  /** A module-level dict of literals bound once and never added to: looking anything up in it gives a literal. */
+  private isConstantMapping(node: Node): boolean {
+    if (node.type !== 'identifier') return false;
+    const known = this.constantMappings.get(node.text);
+    if (known !== undefined) return known;
+    const bindings = this.names.assignments.get(node.text) ?? [];
+    const right = bindings.length === 1 && bindings[0].type === 'assignment' && bindings[0].parent?.parent?.type === 'module' ? bindings[0].childForFieldName('right') : undefined;
+    const literal = (v: Node | null) => !!v && LITERALS.has(v.type) && !v.namedChildren.some((c) => c?.type === 'interpolation');
+    const constant =
+      right?.type === 'dictionary' &&
+      right.namedChildren.every((p) => p?.type === 'comment' || (p?.type === 'pair' && literal(p.childForFieldName('value')))) &&
+      !this.tree.rootNode.descendantsOfType('attribute').some((a) => a?.childForFieldName('object')?.text === node.text && DICT_MUTATORS.has(a.childForFieldName('attribute')?.text ?? ''));
+    this.constantMappings.set(node.text, constant);
+    return constant;
+  }
+}
+
+/**
+ * `x.startswith("/") and not x.startswith("//")` (`and`-chained, in any order): a path on the same site, safe as a
+ * redirect target.
+ */
+function relativePathGuards(cond: Node): Guard[] {
+  const leaves: Node[] = [];
+  const flatten = (n: Node | null) => {
+    while (n?.type === 'parenthesized_expression') n = n.namedChildren[0];
+    if (n?.type === 'boolean_operator' && n.childForFieldName('operator')?.type === 'and') [n.childForFieldName('left'), n.childForFieldName('right')].forEach(flatten);
+    else if (n) leaves.push(n);
+  };
+  flatten(cond);
+  const startsWith = (n: Node | null | undefined): { name: string; prefixes: string[] } | undefined => {
+    const fn = n?.type === 'call' ? n.childForFieldName('function') : undefined;
+    const object = fn?.childForFieldName('object');
+    const arg = n?.childForFieldName('arguments')?.namedChildren[0];
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'startswith' || object?.type !== 'identifier' || !arg) return undefined;
+    const strings = arg.type === 'tuple' ? arg.namedChildren : [arg];
+    if (!strings.every((c) => c && isPlainString(c))) return undefined;
+    return { name: object.text, prefixes: strings.map((c) => stringValue(c!)) };
+  };
+  const out: Guard[] = [];
+  for (const leaf of leaves) {
+    const rooted = startsWith(leaf);
+    if (!rooted || rooted.prefixes.join() !== '/') continue;
+    const excludesHost = leaves.some((l) => {
+      const excluded = l.type === 'not_operator' ? startsWith(l.childForFieldName('argument')) : undefined;
+      return excluded?.name === rooted.name && excluded.prefixes.includes('//');
+    });
+    if (excludesHost) out.push({ name: rooted.name, kinds: ['url'], negated: false });
+  }
+  return out;
+}
+
+function intersectKinds(a: SinkKind[] | 'all' | undefined, b: SinkKind[] | 'all'): SinkKind[] | 'all' {
+  if (a === undefined || a === 'all') return b;
+  return b === 'all' ? a : a.filter((k) => b.includes(k));
+}
+
+function unionKinds(a: SinkKind[] | 'all', b: SinkKind[] | 'all'): SinkKind[] | 'all' {
+  return a === 'all' || b === 'all' ? 'all' : [...new Set([...a, ...b])];
+}
+
+/** The function definition (or module) whose own code holds `node`. */
+function enclosingScope(node: Node): Node {
+  let n: Node = node;
+  while (n.parent && n.parent.type !== 'function_definition') n = n.parent;
+  return n.parent ?? n;
+}
+
+function isPlainString(node: Node): boolean {
+  return node.type === 'string' && !node.namedChildren.some((c) => c?.type === 'interpolation');
+}
+
+/** The text of a plain string literal, without quotes or prefix. */
+function stringValue(node: Node): string {
+  return node.namedChildren.filter((c) => c?.type === 'string_content' || c?.type === 'escape_sequence').map((c) => c!.text).join('');
 }
 
 /** `fn` itself, or the function a decorated definition wraps. */

@@ -4,7 +4,7 @@
  * phases (audit/cross-module.ts) only move them around.
  */
 import type { Range } from '../../text';
-import type { SinkKind } from './facts';
+import type { SinkKind, Trust } from './facts';
 
 /** A located step in a file of the workspace, named as reports name files (the display path). */
 export interface SummaryStep {
@@ -32,11 +32,30 @@ export interface ParameterSummary {
   name: string;
   /** Sink kinds the parameter's value is still unsafe for when the function returns it; absent when it is not returned. */
   returnedUnsafeFor?: SinkKind[];
+  /**
+   * Attribute chains of the parameter the function returns (`["headers"]` for `return request.headers["x"]`): a caller
+   * passing a framework object (a request) gets those members, as its models describe them.
+   */
+  returnedMembers?: string[][];
   sinks?: SinkReach[];
+}
+
+/** Untrusted data a function returns whatever its arguments (`return flask.request.args["q"]`). */
+export interface ReturnedSource {
+  trust: Trust;
+  /** How messages name the source: `flask.request.args`. */
+  description: string;
+  /** Read in the user's browser (see `SourceSpec.browser`). */
+  browser?: boolean;
+  /** Sink kinds the returned value is still unsafe for. */
+  unsafeFor: SinkKind[];
+  /** From the source to the return, both included (through other modules when the function got it from one). */
+  path: SummaryStep[];
 }
 
 export interface FunctionSummary {
   parameters: ParameterSummary[];
+  returnedSources?: ReturnedSource[];
 }
 
 /** A module's top-level functions by name. A function listed without parameters returns nothing of its arguments. */
@@ -57,10 +76,13 @@ export interface CrossModuleInput {
 }
 
 const MAX_SINKS_PER_PARAMETER = 4;
+const MAX_RETURNED_SOURCES = 2;
+const MAX_RETURNED_MEMBERS = 4;
 
 /** Collects a module's summary while its file is scanned. */
 export class ModuleSummaryBuilder {
   private readonly functions = new Map<string, Map<number, ParameterSummary>>();
+  private readonly sources = new Map<string, ReturnedSource[]>();
 
   private parameter(fn: string, parameter: { index: number; name: string }): ParameterSummary {
     let byIndex = this.functions.get(fn);
@@ -86,13 +108,24 @@ export class ModuleSummaryBuilder {
     if (unsafeFor.length) this.parameter(fn, parameter).returnedUnsafeFor = unsafeFor;
   }
 
+  addReturnedMembers(fn: string, parameter: { index: number; name: string }, members: string[][]): void {
+    if (members.length) this.parameter(fn, parameter).returnedMembers = members.slice(0, MAX_RETURNED_MEMBERS);
+  }
+
+  addReturnedSource(fn: string, source: ReturnedSource): void {
+    this.addFunction(fn);
+    const sources = this.sources.get(fn) ?? [];
+    if (sources.length < MAX_RETURNED_SOURCES && !sources.some((s) => s.description === source.description)) this.sources.set(fn, [...sources, source]);
+  }
+
   /** Sorted, so that an unchanged module gives an identical summary (the audit's fixpoint compares them). */
   finish(): ModuleSummary {
     const functions: Record<string, FunctionSummary> = {};
     for (const name of [...this.functions.keys()].sort()) {
       const parameters = [...this.functions.get(name)!.values()].sort((a, b) => a.index - b.index);
       for (const p of parameters) p.sinks?.sort((a, b) => `${a.ruleId}${a.file}${a.line}`.localeCompare(`${b.ruleId}${b.file}${b.line}`));
-      functions[name] = { parameters };
+      const sources = this.sources.get(name);
+      functions[name] = sources ? { parameters, returnedSources: [...sources].sort((a, b) => a.description.localeCompare(b.description)) } : { parameters };
     }
     return { functions };
   }

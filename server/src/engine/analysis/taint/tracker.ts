@@ -14,6 +14,7 @@ import {
   type Target,
   type Trust,
 } from './facts';
+import type { ReturnedSource, SummaryStep } from './summaries';
 
 /** One located step on the way from a source to a sink. */
 export interface FlowStep {
@@ -27,7 +28,12 @@ interface Origin {
   description: string;
   /** Undefined for a parameter of a plain function, whose taint depends on its callers. */
   trust?: Trust;
+  browser?: boolean;
   parameter?: { unit: string; index: number; name: string };
+  /** The first step's message when it is not the description (`returned by search_term()`). */
+  message?: string;
+  /** Steps in other modules before this one: a source a function of another module returns. */
+  external?: readonly SummaryStep[];
 }
 
 interface Taint {
@@ -35,6 +41,8 @@ interface Taint {
   trail: readonly FlowStep[];
   /** Bit set of sink kinds this taint was made safe for. */
   cleansed: number;
+  /** For a parameter's taint: the attributes read from the parameter on the way (`headers` of `request.headers`). */
+  members?: readonly string[];
 }
 
 interface Value {
@@ -54,7 +62,11 @@ export interface ParameterReach {
 export interface TaintHit {
   trust: Trust;
   source: string;
+  /** The source is read in the user's browser (see `SourceSpec.browser`). */
+  browser?: boolean;
   path: FlowStep[];
+  /** Steps in other modules before `path` (a source returned by a function of another module). */
+  external?: readonly SummaryStep[];
 }
 
 type State = Map<string, Value>;
@@ -74,6 +86,7 @@ const ALL_KINDS = (1 << SINK_KINDS.length) - 1;
 const MAX_TAINTS = 8;
 const MAX_TRAIL = 12;
 const MAX_CALL_DEPTH = 4;
+const MAX_MEMBERS = 3;
 
 function bits(kinds: SinkKind[] | 'all'): number {
   return kinds === 'all' ? ALL_KINDS : kinds.reduce((b, k) => b | KIND_BIT.get(k)!, 0);
@@ -108,18 +121,25 @@ function withStep(value: Value, step: FlowStep): Value {
 }
 
 function sourceValue(spec: SourceSpec, span: Span, object?: string): Value {
-  const origin: Origin = { id: `${spec.description}@${span.start}`, span, description: spec.description, trust: spec.trust };
+  const origin: Origin = { id: `${spec.description}@${span.start}`, span, description: spec.description, trust: spec.trust, browser: spec.browser };
   return { taints: [{ origin, trail: [], cleansed: spec.safeFor ? bits(spec.safeFor) : 0 }], object };
 }
 
 function merge(a: State, b: State): State {
   const out = new Map(a);
+  // A guarded member (`body.url`) known on one side only is unguarded on the other: forget it.
+  for (const name of a.keys()) if (isMemberKey(name) && !b.has(name)) out.delete(name);
   for (const [name, value] of b) {
+    if (isMemberKey(name) && !a.has(name)) continue;
     const other = out.get(name);
     out.set(name, other ? { ...union(other, value), object: other.object ?? value.object } : value);
   }
   return out;
 }
+
+/** State keys of guarded members (`body.url`, see `Guard.member`) hold a dot; names never do. */
+const memberKey = (name: string, member: string) => `${name}.${member}`;
+const isMemberKey = (key: string) => key.includes('.');
 
 function addsTaint(before: State, after: State): boolean {
   for (const [name, value] of after) if (value.taints.length !== (before.get(name)?.taints.length ?? 0)) return true;
@@ -132,6 +152,14 @@ function addsTaint(before: State, after: State): boolean {
  */
 function fixesUrlOrigin(prefix: string | undefined): boolean {
   return !!prefix && (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(prefix) || /^\/(?![/\\])/.test(prefix));
+}
+
+/**
+ * A literal prefix that decides a URL's scheme (`https://`, `mailto:`) or leaves it none (`/`, `?`, `#`, `.`): a
+ * link built on it cannot become `javascript:`, wherever it points.
+ */
+function fixesUrlScheme(prefix: string | undefined): boolean {
+  return !!prefix && /^([a-z][a-z0-9+.-]*:|[/?#.])/i.test(prefix);
 }
 
 /**
@@ -206,6 +234,36 @@ export class TaintTracker {
       .map((p) => ({ index: p.index, name: p.name, unsafeFor: SINK_KINDS.filter((k) => unsafe.get(p.index)! & KIND_BIT.get(k)!) }));
   }
 
+  /** For a top-level function: the attribute chains of its parameters it returns (`request.headers` gives `headers`). */
+  returnedMembers(callName: string): { index: number; name: string; members: string[][] }[] {
+    const fn = this.program.functionNamed(callName);
+    if (!fn) return [];
+    const chains = new Map<number, string[][]>();
+    for (const t of this.analyze(fn).returned.taints) {
+      const p = t.origin.parameter;
+      if (p?.unit !== fn.key || !t.members?.length || (t.cleansed & ALL_KINDS) === ALL_KINDS) continue;
+      const known = chains.get(p.index) ?? [];
+      if (!known.some((c) => c.join('.') === t.members!.join('.'))) chains.set(p.index, [...known, [...t.members]]);
+    }
+    return fn.parameters.filter((p) => chains.has(p.index)).map((p) => ({ index: p.index, name: p.name, members: chains.get(p.index)! }));
+  }
+
+  /** For a top-level function: the sources (request data, argv) it returns whatever its arguments, with their paths. */
+  returnedSources(callName: string): (Omit<ReturnedSource, 'path'> & { path: FlowStep[]; external?: readonly SummaryStep[] })[] {
+    const fn = this.program.functionNamed(callName);
+    if (!fn) return [];
+    const out: (Omit<ReturnedSource, 'path'> & { path: FlowStep[]; external?: readonly SummaryStep[] })[] = [];
+    for (const t of this.analyze(fn).returned.taints) {
+      const { origin } = t;
+      if (!origin.trust || (t.cleansed & ALL_KINDS) === ALL_KINDS || out.some((s) => s.description === origin.description)) continue;
+      // A route handler's parameters are request data when the framework calls it; a direct call passes its own.
+      if (fn.parameters.some((p) => p.span.start === origin.span.start)) continue;
+      const path = [{ span: origin.span, message: origin.message ?? origin.description }, ...t.trail];
+      out.push({ trust: origin.trust, description: origin.description, browser: origin.browser, unsafeFor: SINK_KINDS.filter((k) => !(t.cleansed & KIND_BIT.get(k)!)), path, external: origin.external });
+    }
+    return out;
+  }
+
   private resolve(value: Value, kindBit: number, depth: number, visiting: Set<string>): TaintHit | undefined {
     let best: TaintHit | undefined;
     const consider = (hit: TaintHit | undefined) => {
@@ -216,7 +274,7 @@ export class TaintTracker {
       if (taint.cleansed & kindBit) continue;
       const { origin } = taint;
       if (origin.trust) {
-        consider({ trust: origin.trust, source: origin.description, path: [{ span: origin.span, message: origin.description }, ...taint.trail] });
+        consider({ trust: origin.trust, browser: origin.browser, source: origin.description, path: [{ span: origin.span, message: origin.message ?? origin.description }, ...taint.trail], external: origin.external });
       } else if (origin.parameter && depth < MAX_CALL_DEPTH && !visiting.has(origin.parameter.unit)) {
         consider(this.resolveParameter(origin.parameter, taint, kindBit, depth, visiting));
       }
@@ -262,12 +320,23 @@ export class TaintTracker {
         state.set(parameter.name, { taints: [{ origin, trail: [], cleansed: 0 }] });
       }
     }
-    const globals = unit.isModule || this.inProgress.has(this.program.moduleUnit().key) ? undefined : this.analyze(this.program.moduleUnit()).finalState;
+    const globals = unit.isModule ? undefined : this.outerScope(unit);
     const run = new UnitRun(this, result, globals);
     result.finalState = run.facts(unit.body, state);
     this.inProgress.delete(unit.key);
     this.results.set(unit.key, result);
     return result;
+  }
+
+  /** What a function reads from outside: the module's names, under those of the functions it is nested in. */
+  private outerScope(unit: FunctionFacts): State | undefined {
+    const module = this.program.moduleUnit();
+    const enclosing = this.program.enclosingUnit?.(unit);
+    if (enclosing && !enclosing.isModule && !this.inProgress.has(enclosing.key)) {
+      const outer = this.outerScope(enclosing);
+      return new Map([...(outer ?? []), ...this.analyze(enclosing).finalState]);
+    }
+    return this.inProgress.has(module.key) ? undefined : this.analyze(module).finalState;
   }
 
   /** The return value of a call to a function of this file, its parameters replaced by the call's arguments. */
@@ -299,14 +368,32 @@ export class TaintTracker {
     const summary = call.imported && this.program.importedSummary?.(call.imported.module, call.imported.name);
     if (!summary) return undefined;
     const taints: Taint[] = [];
+    const name = call.imported!.name;
+    for (const s of summary.returnedSources ?? []) {
+      const origin: Origin = { id: `${s.description}@${call.span.start}`, span: call.span, description: s.description, trust: s.trust, browser: s.browser, message: `returned by ${name}()`, external: s.path };
+      taints.push({ origin, trail: [], cleansed: ALL_KINDS & ~bits(s.unsafeFor) });
+    }
     for (const p of summary.parameters) {
-      if (!p.returnedUnsafeFor) continue;
       const arg = keywords.get(p.name) ?? (args[p.index] !== undefined ? { value: args[p.index], span: call.args[p.index].span } : undefined);
+      // A framework object passed for a parameter the function returns a member of: the member, as the models know it.
+      if (arg?.value.object) for (const chain of p.returnedMembers ?? []) taints.push(...this.memberOf(arg.value.object, chain, arg.span, `passed to ${name}() as \`${p.name}\` and read as \`${[p.name, ...chain].join('.')}\``));
+      if (!p.returnedUnsafeFor) continue;
       const safeFor = ALL_KINDS & ~bits(p.returnedUnsafeFor);
       const step = arg && { span: arg.span, message: `passed to ${call.imported!.name}() as \`${p.name}\` and returned` };
       for (const a of arg?.value.taints ?? []) taints.push({ origin: a.origin, trail: [...a.trail, step!].slice(0, MAX_TRAIL), cleansed: a.cleansed | safeFor });
     }
     return union({ taints });
+  }
+
+  /** The taint of `chain` read from a framework object, when the models say one of its members is a source. */
+  private memberOf(object: string, chain: readonly string[], span: Span, message: string): Taint[] {
+    let answer: ModelAnswer | undefined = { object };
+    for (const member of chain) {
+      if (answer.source || !answer.object) break;
+      answer = this.program.model.member(answer.object, member);
+      if (!answer) return [];
+    }
+    return answer.source ? [{ origin: { id: `${answer.source.description}@${span.start}`, span, description: answer.source.description, trust: answer.source.trust, message }, trail: [], cleansed: answer.source.safeFor ? bits(answer.source.safeFor) : 0 }] : [];
   }
 
   get model() {
@@ -336,7 +423,9 @@ class UnitRun {
           if (target.kind === 'unpack' && value.kind === 'combine' && value.how === 'container' && value.parts.length === target.elements.length) {
             target.elements.forEach((element, i) => this.bind(element, this.expr(value.parts[i], state), state, false));
           } else {
-            this.bind(target, this.expr(value, state), state, fact.augmented);
+            const assigned = this.expr(value, state);
+            // A value stored in a member is recorded: such assignments are sinks too (`el.innerHTML = html`).
+            this.bind(target, target.kind === 'store' ? this.record(value.span, assigned) : assigned, state, fact.augmented);
           }
         }
         return state;
@@ -378,12 +467,19 @@ class UnitRun {
   private guarded(state: State, guards: readonly Guard[], elseBranch: boolean): State {
     for (const g of guards) {
       if (g.negated !== elseBranch) continue;
-      state.set(g.name, cleanse(this.lookup(g.name, state), g.kinds));
+      if (g.member !== undefined) state.set(memberKey(g.name, g.member), cleanse(this.member(this.lookup(g.name, state), g.member, undefined), g.kinds));
+      else state.set(g.name, cleanse(this.lookup(g.name, state), g.kinds));
     }
     return state;
   }
 
+  /** A rebound name or a stored-into object forgets what guards said about its members. */
+  private forgetMembers(name: string, state: State): void {
+    for (const key of state.keys()) if (key.startsWith(`${name}.`)) state.delete(key);
+  }
+
   private bind(target: Target, value: Value, state: State, augmented: boolean): void {
+    if (target.kind !== 'unpack') this.forgetMembers(target.kind === 'name' ? target.name : target.base, state);
     if (target.kind === 'name') {
       // Names starting with `#` are an adapter's temporaries (a destructured parameter, a callback's result): no step.
       const stepped = target.name.startsWith('#') ? value : withStep(value, { span: target.span, message: `assigned to \`${target.name}\`` });
@@ -424,16 +520,25 @@ class UnitRun {
         return this.lookup(e.name, state, e.qualified, e.span);
       case 'combine': {
         // Container elements are recorded too: rules ask about one value of a dict (`{"$where": ...}`).
-        const value = union(...e.parts.map((p) => (e.how === 'container' ? this.record(p.span, this.expr(p, state)) : this.expr(p, state))));
-        return e.how !== 'container' && fixesUrlOrigin(e.prefix) ? cleanse(value, ['url']) : value;
+        const value = union(
+          ...e.parts.map((p, i) => {
+            const part = e.how === 'container' ? this.record(p.span, this.expr(p, state)) : this.expr(p, state);
+            return e.tailFrom !== undefined && i >= e.tailFrom ? cleanse(part, ['url', 'scheme']) : part;
+          }),
+        );
+        if (e.how === 'container') return value;
+        return cleanse(value, [...(fixesUrlOrigin(e.prefix) ? ['url' as const] : []), ...(fixesUrlScheme(e.prefix) ? ['scheme' as const] : [])]);
       }
       case 'access': {
-        const object = this.expr(e.object, state);
-        if (object.object && e.member !== undefined) {
-          const answer = this.tracker.model.member(object.object, e.member);
-          if (answer) return this.fromAnswer(answer, object, e.span);
-        }
-        return object.taints.length ? { taints: object.taints } : EMPTY;
+        const guarded = e.object.kind === 'name' && e.member !== undefined ? state.get(memberKey(e.object.name, e.member)) : undefined;
+        if (guarded) return guarded;
+        return this.member(this.expr(e.object, state), e.member, e.span);
+      }
+      case 'choice': {
+        this.expr(e.test, state);
+        const then = this.expr(e.then, this.guarded(new Map(state), e.guards, false));
+        const otherwise = this.expr(e.otherwise, this.guarded(new Map(state), e.guards, true));
+        return { ...union(then, otherwise), object: then.object ?? otherwise.object };
       }
       case 'call':
         return this.record(e.span, this.call(e, state));
@@ -446,6 +551,17 @@ class UnitRun {
         return this.expr(e.element, inner);
       }
     }
+  }
+
+  /** An attribute (or, with no `member`, an item) of a value; `span` locates a source the models say it is. */
+  private member(object: Value, member: string | undefined, span: Span | undefined): Value {
+    if (object.object && member !== undefined) {
+      const answer = this.tracker.model.member(object.object, member);
+      if (answer) return this.fromAnswer(answer, object, span ?? { start: 0, end: 0 });
+    }
+    if (!object.taints.length) return EMPTY;
+    // A parameter's attributes are remembered: a caller passing a framework object learns which member it gets.
+    return member === undefined ? { taints: object.taints } : { taints: object.taints.map((t) => (t.origin.parameter && (t.members?.length ?? 0) < MAX_MEMBERS ? { ...t, members: [...(t.members ?? []), member] } : t)) };
   }
 
   private call(e: CallExpr, state: State): Value {

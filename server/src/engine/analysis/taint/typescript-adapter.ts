@@ -1,11 +1,14 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { qualifiedName, type JavaScriptNames } from '../javascript-names';
-import type { CallExpr, Expr, Fact, FunctionFacts, Guard, Span, TaintModel, TaintProgram, Target } from './facts';
+import { importBindings, type ImportBinding } from '../typescript-modules';
+import type { CallExpr, Expr, Fact, FunctionFacts, Guard, SinkKind, Span, TaintModel, TaintProgram, Target } from './facts';
+import type { CrossModuleInput, FunctionSummary } from './summaries';
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 const FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'generator_function', 'arrow_function', 'method_definition']);
 const CALLBACKS = new Set(['arrow_function', 'function_expression', 'function']);
-const CONSTANTS = new Set(['number', 'true', 'false', 'null', 'undefined', 'regex', 'this', 'super', 'update_expression', 'class', 'arrow_function', 'function_expression', 'function', 'jsx_element', 'jsx_self_closing_element', 'jsx_fragment', 'meta_property']);
+const CONSTANTS = new Set(['number', 'true', 'false', 'null', 'undefined', 'regex', 'this', 'super', 'update_expression', 'class', 'arrow_function', 'function_expression', 'function', 'meta_property']);
+const JSX_ELEMENTS = new Set(['jsx_element', 'jsx_self_closing_element', 'jsx_fragment']);
 const WRAPPERS = new Set(['parenthesized_expression', 'await_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion', 'spread_element']);
 const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'instanceof', 'in']);
 const EXITS = new Set(['return_statement', 'throw_statement', 'continue_statement', 'break_statement']);
@@ -34,6 +37,10 @@ export class TypeScriptTaintProgram implements TaintProgram {
   private readonly functionNodes = new Map<string, Node>();
   private readonly topLevelFunctions = new Map<string, Node>();
   private callers?: Map<string, Node[]>;
+  /** React state: the setter's name -> the state variable's (`setNote` -> `note` of `const [note, setNote] = useState()`). */
+  private stateSetters?: Map<string, string>;
+  /** The file's imports by local name, read when a call may reach another module. */
+  private bindings?: Map<string, ImportBinding>;
   private moduleFacts?: FunctionFacts;
   /** Facts an expression needs before its statement (inlined callbacks), collected while the statement is lowered. */
   private pending: Fact[] = [];
@@ -45,8 +52,12 @@ export class TypeScriptTaintProgram implements TaintProgram {
     private readonly tree: Tree,
     private readonly names: JavaScriptNames,
     makeModel: (program: TypeScriptTaintProgram) => TypeScriptModel,
+    private readonly crossModule?: CrossModuleInput,
   ) {
     for (const child of tree.rootNode.namedChildren) {
+      const exportedDefault = child?.type === 'export_statement' && child.children.some((c) => c?.type === 'default') ? child.childForFieldName('declaration') ?? child.childForFieldName('value') : undefined;
+      // `export default function (req) {}` is known by its export name; `export default function find() {}` by its own.
+      if (exportedDefault && FUNCTIONS.has(exportedDefault.type)) this.topLevelFunctions.set(exportedDefault.childForFieldName('name')?.text ?? 'default', exportedDefault);
       const statement = child?.type === 'export_statement' ? child.childForFieldName('declaration') : child;
       if (!statement) continue;
       if (statement.type === 'function_declaration' || statement.type === 'generator_function_declaration') {
@@ -61,6 +72,65 @@ export class TypeScriptTaintProgram implements TaintProgram {
       }
     }
     this.model = makeModel(this);
+  }
+
+  importedSummary(module: string, name: string): FunctionSummary | undefined {
+    return this.crossModule?.summaries[module]?.functions[name];
+  }
+
+  /**
+   * The function of another module of the workspace a callee names (`findUser` after `import { findUser } from
+   * './db'`, `db.findUser` after `import * as db from '@/lib/db'`, `lookup` after `import lookup from './db'`), when
+   * the audit resolved that module and summarized it; not for names the file binds again.
+   */
+  importedFunction(callee: Node | null | undefined): { module: string; name: string } | undefined {
+    if (!callee || !this.crossModule || Object.keys(this.crossModule.summaries).length === 0) return undefined;
+    const object = callee.type === 'member_expression' ? callee.childForFieldName('object') : callee;
+    const member = callee.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+    if (object?.type !== 'identifier' || this.names.assignments.has(object.text)) return undefined;
+    this.bindings ??= importBindings(this.tree.rootNode.text);
+    const binding = this.bindings.get(object.text);
+    const module = binding && this.crossModule.imports[binding.specifier];
+    if (!binding || !module) return undefined;
+    if ('namespace' in binding) return member ? { module, name: member } : undefined;
+    return member ? undefined : { module, name: binding.name };
+  }
+
+  /** The module's exported functions: export name -> the name the file defines it under (`default` -> `handler`). */
+  exportedFunctions(): Map<string, string> {
+    const out = new Map<string, string>();
+    const add = (exported: string, local: string | undefined) => {
+      if (local && this.topLevelFunctions.has(local)) out.set(exported, local);
+    };
+    for (const child of this.tree.rootNode.namedChildren) {
+      if (child?.type === 'export_statement') {
+        const isDefault = child.children.some((c) => c?.type === 'default');
+        const declaration = child.childForFieldName('declaration') ?? child.childForFieldName('value');
+        if (declaration?.type === 'lexical_declaration' || declaration?.type === 'variable_declaration') {
+          for (const d of declaration.namedChildren) add(d?.childForFieldName('name')?.text ?? '', d?.childForFieldName('name')?.text);
+        } else if (declaration) {
+          const local = declaration.type === 'identifier' ? declaration.text : FUNCTIONS.has(declaration.type) ? declaration.childForFieldName('name')?.text ?? 'default' : undefined;
+          add(isDefault ? 'default' : local ?? '', local);
+        }
+        for (const specifier of child.namedChildren.find((c) => c?.type === 'export_clause')?.namedChildren ?? []) {
+          const name = specifier?.childForFieldName('name')?.text;
+          add(specifier?.childForFieldName('alias')?.text ?? name ?? '', name);
+        }
+      } else if (child?.type === 'expression_statement' && child.namedChildren[0]?.type === 'assignment_expression') {
+        // CommonJS: `module.exports = { findUser, lookup: find }`, `module.exports = find`, `exports.findUser = findUser`.
+        const assignment = child.namedChildren[0];
+        const left = assignment.childForFieldName('left')?.text ?? '';
+        const right = assignment.childForFieldName('right');
+        if (left === 'module.exports' && right?.type === 'object') {
+          for (const part of right.namedChildren) {
+            if (part?.type === 'shorthand_property_identifier') add(part.text, part.text);
+            else if (part?.type === 'pair' && part.childForFieldName('value')?.type === 'identifier') add(part.childForFieldName('key')?.text ?? '', part.childForFieldName('value')!.text);
+          }
+        } else if (left === 'module.exports' && right?.type === 'identifier') add('default', right.text);
+        else if (/^(module\.)?exports\.[\w$]+$/.test(left) && right?.type === 'identifier') add(left.split('.').pop()!, right.text);
+      }
+    }
+    return out;
   }
 
   /** The syntax node of a unit, for the models (parameter types, how the function is exported or registered). */
@@ -98,6 +168,11 @@ export class TypeScriptTaintProgram implements TaintProgram {
     return [...new Set((this.callers.get(callName) ?? []).map((c) => this.unitAt(c.startIndex)!))];
   }
 
+  enclosingUnit(unit: FunctionFacts): FunctionFacts | undefined {
+    const fn = this.functionNodes.get(unit.key);
+    return fn?.parent ? this.unitAt(fn.parent.startIndex) : undefined;
+  }
+
   /** A function passed as an argument, which runs as part of the function passing it. */
   private isInlined(fn: Node): boolean {
     return CALLBACKS.has(fn.type) && fn.parent?.type === 'arguments' && !this.model.handles(fn);
@@ -106,7 +181,7 @@ export class TypeScriptTaintProgram implements TaintProgram {
   private lowerFunction(fn: Node): FunctionFacts {
     const cached = this.units.get(fn.id);
     if (cached) return cached;
-    const name = functionName(fn) ?? '<anonymous>';
+    const name = functionName(fn) ?? (this.topLevelFunctions.get('default')?.id === fn.id ? 'default' : '<anonymous>');
     const key = `${name}@${fn.startIndex}`;
     const callName = this.topLevelFunctions.get(name)?.id === fn.id ? name : undefined;
     const facts: FunctionFacts = { key, callName, isModule: false, span: span(fn), parameters: [], body: [] };
@@ -370,14 +445,14 @@ export class TypeScriptTaintProgram implements TaintProgram {
         return { kind: 'const', span: s };
       case 'template_string': {
         const parts = node.namedChildren.filter((c): c is Node => c?.type === 'template_substitution').map((c) => this.exprOf(c.namedChildren[0]));
-        return parts.length ? { kind: 'combine', how: 'format', parts, prefix: literalPrefix(node), span: s } : { kind: 'const', span: s };
+        return parts.length ? { kind: 'combine', how: 'format', parts, prefix: literalPrefix(node), tailFrom: templateTail(node), span: s } : { kind: 'const', span: s };
       }
       case 'binary_expression': {
         const operator = node.childForFieldName('operator')?.type ?? '';
         if (COMPARISONS.has(operator)) return { kind: 'const', span: s };
         const left = node.childForFieldName('left');
         const parts = [left, node.childForFieldName('right')].filter((c): c is Node => !!c).map((c) => this.expr(c));
-        if (operator === '+') return { kind: 'combine', how: 'concat', parts, prefix: literalPrefix(left), span: s };
+        if (operator === '+') return { kind: 'combine', how: 'concat', parts, prefix: literalPrefix(left), tailFrom: left && concatReachesTail(left) ? 1 : undefined, span: s };
         return { kind: 'combine', how: 'operator', parts, span: s };
       }
       case 'member_expression': {
@@ -392,11 +467,26 @@ export class TypeScriptTaintProgram implements TaintProgram {
       case 'call_expression':
       case 'new_expression':
         return this.call(node);
-      case 'ternary_expression':
+      case 'ternary_expression': {
+        // `safe(x) ? x : '/'`: a condition that proves something picks its branch through a hidden name, as `if` does.
+        const condition = node.childForFieldName('condition');
+        const guards = condition ? this.guards(condition) : [];
+        if (guards.length) {
+          const result = `#ternary${node.startIndex}`;
+          const branch = (n: Node | null): Fact[] => [{ kind: 'assign', targets: [{ kind: 'name', name: result, span: s }], value: this.exprOf(n), augmented: false, span: s }];
+          const then = branch(node.childForFieldName('consequence'));
+          const otherwise = branch(node.childForFieldName('alternative'));
+          this.pending.push({ kind: 'branch', guards, then, thenExits: false, otherwise, otherwiseExits: false });
+          return { kind: 'name', name: result, span: s };
+        }
         return { kind: 'combine', how: 'operator', parts: [node.childForFieldName('consequence'), node.childForFieldName('alternative')].filter((c): c is Node => !!c).map((c) => this.expr(c)), span: s };
-      case 'unary_expression':
-        // `typeof x`, `!x`, `-x`: a type name, a boolean or a number.
+      }
+      case 'unary_expression': {
+        // `typeof x`, `!x`, `-x`, `void p`: a type name, a boolean, a number or nothing; calls in the operand still run.
+        const argument = node.childForFieldName('argument');
+        if (argument) this.pending.push({ kind: 'eval', value: this.expr(argument) });
         return { kind: 'const', span: s };
+      }
       case 'object':
         return { kind: 'combine', how: 'container', parts: node.namedChildren.flatMap((p) => this.objectPart(p)), span: s };
       case 'array':
@@ -410,9 +500,20 @@ export class TypeScriptTaintProgram implements TaintProgram {
       }
       default:
         if (WRAPPERS.has(node.type)) return this.exprOf(node.namedChildren[0]);
+        if (JSX_ELEMENTS.has(node.type)) return this.jsxElement(node);
         if (CONSTANTS.has(node.type)) return { kind: 'const', span: s };
         return { kind: 'combine', how: 'operator', parts: node.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => this.expr(c)), span: s };
     }
+  }
+
+  /**
+   * An element is no string, but its props and children are evaluated, and recorded for rules that ask about a prop
+   * (a WebView's `source`): an element's value is what it renders, not data.
+   */
+  private jsxElement(node: Node): Expr {
+    const parts = jsxExpressions(node).map((e) => this.expr(e));
+    if (parts.length) this.pending.push({ kind: 'eval', value: { kind: 'combine', how: 'container', parts, span: span(node) } });
+    return { kind: 'const', span: span(node) };
   }
 
   private exprOf(node: Node | null | undefined): Expr {
@@ -438,13 +539,35 @@ export class TypeScriptTaintProgram implements TaintProgram {
       call.method = fn.childForFieldName('property')?.text;
     }
     if (fn?.type === 'identifier' && this.topLevelFunctions.has(fn.text)) call.localFunction = fn.text;
+    else {
+      const imported = this.importedFunction(fn);
+      if (imported) call.imported = imported;
+    }
     // A tagged template (`sql\`... ${id}\``) hands its values to the tag separately from the text.
     if (argsNode?.type !== 'arguments') return call;
     for (const a of argsNode.namedChildren) {
       if (!a || a.type === 'comment') continue;
       call.args.push(this.isInlined(a) ? this.inlineCallback(a, call) : this.expr(a));
     }
+    const state = fn?.type === 'identifier' && call.args[0] ? this.stateOf(fn.text) : undefined;
+    // `setNote(x)`: the state variable may hold `x` from now on (and what it held before, in other renders).
+    if (state) this.pending.push({ kind: 'assign', targets: [{ kind: 'name', name: state, span: span(fn!) }], value: call.args[0], augmented: true, span: span(node) });
     return call;
+  }
+
+  /** The state variable a React state setter sets, read once from the file's `useState` declarations. */
+  private stateOf(setter: string): string | undefined {
+    if (!this.stateSetters) {
+      this.stateSetters = new Map();
+      for (const declarator of this.tree.rootNode.descendantsOfType('variable_declarator')) {
+        const pattern = declarator?.childForFieldName('name');
+        const value = unwrap(declarator?.childForFieldName('value'));
+        if (pattern?.type !== 'array_pattern' || value?.type !== 'call_expression' || !/^(React\.)?useState$/.test(value.childForFieldName('function')?.text ?? '')) continue;
+        const [state, set] = pattern.namedChildren;
+        if (state?.type === 'identifier' && set?.type === 'identifier') this.stateSetters.set(set.text, state.text);
+      }
+    }
+    return this.stateSetters.get(setter);
   }
 
   /**
@@ -494,6 +617,15 @@ export class TypeScriptTaintProgram implements TaintProgram {
 
   // Guards
 
+  /** `ALLOWED.includes(x)`, `ALLOWED_ORIGINS.has(event.origin)`: what membership in an allow-list proves, and of which name. */
+  private allowListed(call: Node, method: string): { name: string; kinds: SinkKind[] | 'all' } | undefined {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'member_expression' || fn.childForFieldName('property')?.text !== method) return undefined;
+    const object = unwrap(fn.childForFieldName('object'));
+    const checked = unwrap(call.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment'));
+    return object && checked && isAllowList(object) ? urlPartChecked(checked) : undefined;
+  }
+
   /** What a condition proves about names where it is true (`negated` false) or false (`negated` true). */
   private guards(cond: Node): Guard[] {
     switch (cond.type) {
@@ -514,12 +646,19 @@ export class TypeScriptTaintProgram implements TaintProgram {
           // when each side proves it for the same name: `x === 'a' || x === 'b'`, `x !== 'a' && x !== 'b'`.
           const direct = [...l, ...r].filter((g) => g.negated === (op === '||'));
           const shared = l.filter((g) => g.negated !== (op === '||') && r.some((h) => h.name === g.name && h.negated === g.negated && JSON.stringify(h.kinds) === JSON.stringify(g.kinds)));
-          return [...direct, ...shared];
+          const relative = op === '&&' ? relativePathChecked(left, right) : undefined;
+          return [...direct, ...shared, ...(relative ? [{ name: relative, kinds: ['url', 'scheme'] as SinkKind[], negated: false }] : [])];
         }
         if (!['===', '==', '!==', '!='].includes(op)) return [];
         const negated = op.startsWith('!');
         for (const [a, b] of [[left, right], [right, left]]) {
           if (a.type === 'identifier' && isLiteral(b)) return [{ name: a.text, kinds: 'all', negated }];
+          // `event.origin !== TRUSTED`, `new URL(next).origin === location.origin`, `url.protocol === 'https:'`.
+          const part = a.type === 'member_expression' ? urlPartChecked(a) : undefined;
+          if (part && (isLiteral(b) || (part.kinds !== URL_PART_PROVES.protocol && (b.type === 'identifier' || b.type === 'member_expression')))) return [{ ...part, negated }];
+          // `ALLOWED.indexOf(event.origin) === -1`: not in the allow-list.
+          const listed = a.type === 'call_expression' ? this.allowListed(a, 'indexOf') : undefined;
+          if (listed && b.text.replace(/\s/g, '') === '-1') return [{ ...listed, negated: !negated }];
           // `typeof x === 'number'`: only a number or a boolean carries no injection.
           const operand = a.type === 'unary_expression' && a.childForFieldName('operator')?.type === 'typeof' ? a.childForFieldName('argument') : undefined;
           if (operand?.type === 'identifier' && /^['"](number|boolean|bigint)['"]$/.test(b.text)) return [{ name: operand.text, kinds: 'all', negated }];
@@ -535,16 +674,76 @@ export class TypeScriptTaintProgram implements TaintProgram {
         if (fn?.type !== 'member_expression') return [];
         const method = fn.childForFieldName('property')?.text;
         const object = unwrap(fn.childForFieldName('object'));
-        if ((method === 'includes' || method === 'has') && object && isAllowList(object) && checked?.type === 'identifier') return [{ name: checked.text, kinds: 'all', negated: false }];
+        const listed = this.allowListed(cond, 'includes') ?? this.allowListed(cond, 'has');
+        if (listed) return [{ ...listed, negated: false }];
         if (method === 'test' && object && isValidatingPattern(object) && checked?.type === 'identifier') return [{ name: checked.text, kinds: 'all', negated: false }];
+        // `/^https?:/.test(url)`: the link has a web scheme, not `javascript:`.
+        if (method === 'test' && object && isSchemePattern(object) && checked?.type === 'identifier') return [{ name: checked.text, kinds: ['scheme'], negated: false }];
         // `resolved.startsWith(root)`: the path stays under a base directory.
-        if (method === 'startsWith' && object?.type === 'identifier' && args.length === 1) return [{ name: object.text, kinds: ['path'], negated: false }];
+        // `url.startsWith('/')`, `url.startsWith('https://')`: a literal start that decides the scheme, or rules one out.
+        if (method === 'startsWith' && object?.type === 'identifier' && args.length === 1) return [{ name: object.text, kinds: /^((?!javascript:|data:|vbscript:)[a-z][a-z0-9+.-]*:|[/?#.])/i.test(stringText(args[0]) ?? '') ? ['path', 'scheme'] : ['path'], negated: false }];
         return [];
       }
       default:
         return [];
     }
   }
+}
+
+/** The expressions of an element's props and children, and its child elements (`{...props}` spread included). */
+function jsxExpressions(element: Node): Node[] {
+  const out: Node[] = [];
+  const opening = element.type === 'jsx_element' ? element.childForFieldName('open_tag') : element.type === 'jsx_self_closing_element' ? element : undefined;
+  const inner = (e: Node | null | undefined) => {
+    if (!e) return;
+    if (e.type === 'jsx_expression') {
+      const value = e.namedChildren.find((c) => c?.type !== 'comment');
+      if (value) out.push(value);
+    } else if (JSX_ELEMENTS.has(e.type)) out.push(e);
+  };
+  for (const attribute of opening?.namedChildren ?? []) {
+    if (attribute?.type === 'jsx_attribute') inner(attribute.namedChildren[1]);
+    else inner(attribute);
+  }
+  if (element.type !== 'jsx_self_closing_element') for (const child of element.namedChildren) if (child !== opening && child?.type !== 'jsx_closing_element') inner(child);
+  return out;
+}
+
+/**
+ * What a check of `x`, or of a part of the URL `x` (`x.origin`, `new URL(x).hostname`), proves about `x`: a known
+ * origin (of a message's sender, or a URL's target) trusts it; a known host fixes where it points but not its scheme
+ * (`javascript://allowed.example/...`); a known protocol only its scheme.
+ */
+const URL_PART_PROVES: Record<string, SinkKind[] | 'all'> = { origin: 'all', host: ['url'], hostname: ['url'], protocol: ['scheme'] };
+
+function urlPartChecked(node: Node): { name: string; kinds: SinkKind[] | 'all' } | undefined {
+  if (node.type === 'identifier') return { name: node.text, kinds: 'all' };
+  const property = node.type === 'member_expression' ? node.childForFieldName('property')?.text : undefined;
+  const kinds = property !== undefined && Object.hasOwn(URL_PART_PROVES, property) ? URL_PART_PROVES[property] : undefined;
+  if (!kinds) return undefined;
+  let object = unwrap(node.childForFieldName('object'));
+  if (object?.type === 'new_expression' && object.childForFieldName('constructor')?.text === 'URL') object = unwrap(object.childForFieldName('arguments')?.namedChildren[0]);
+  if (object?.type !== 'identifier') return undefined;
+  return { name: object.text, kinds };
+}
+
+/** `x.startsWith('/') && !x.startsWith('//')`: a path on this site, which no scheme or other host can follow; the name checked. */
+function relativePathChecked(left: Node, right: Node): string | undefined {
+  const startsWith = (n: Node | undefined, prefix: string) => {
+    const fn = n?.type === 'call_expression' ? n.childForFieldName('function') : undefined;
+    const object = fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'startsWith' ? unwrap(fn.childForFieldName('object')) : undefined;
+    const arg = n?.childForFieldName('arguments')?.namedChildren[0];
+    return object?.type === 'identifier' && arg && stringText(arg) === prefix ? object.text : undefined;
+  };
+  const negation = right.type === 'unary_expression' && right.childForFieldName('operator')?.type === '!' ? unwrap(right.childForFieldName('argument')) : undefined;
+  const name = startsWith(left, '/');
+  return name && startsWith(negation, '//') === name ? name : undefined;
+}
+
+/** A regular expression that checks for a web (or mail) scheme at the start: `/^https?:/i`, `/^(https?|mailto):/`. */
+function isSchemePattern(node: Node): boolean {
+  const pattern = node.type === 'regex' ? node.childForFieldName('pattern')?.text ?? '' : '';
+  return /^\^\(?(\?:)?(https?|mailto)/.test(pattern);
 }
 
 /** A function's name: its own, or the variable, property or class member it is assigned to. */
@@ -600,6 +799,37 @@ function stringText(node: Node): string | undefined {
 
 function isLiteral(node: Node): boolean {
   return node.type === 'number' || stringText(node) !== undefined;
+}
+
+/** The index of a template's first substitution in a URL's tail (see `tailFrom` of a combine). */
+function templateTail(node: Node): number | undefined {
+  let substitutions = 0;
+  let literalSeen = false;
+  let tail = false;
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'template_substitution') {
+      if (tail) return substitutions;
+      substitutions++;
+      continue;
+    }
+    if (/[?#]/.test(c.text) || (substitutions === 1 && !literalSeen && c.text.startsWith('/'))) tail = true;
+    literalSeen = true;
+  }
+  return undefined;
+}
+
+/** Whether a `+` chain's text has reached a URL's tail: a `?` or `#`, or a `/` right after a single leading part. */
+function concatReachesTail(node: Node): boolean {
+  const n = unwrap(node);
+  const text = n && stringText(n);
+  if (text !== undefined) return /[?#]/.test(text);
+  if (n?.type !== 'binary_expression' || n.childForFieldName('operator')?.type !== '+') return false;
+  const left = unwrap(n.childForFieldName('left'));
+  const right = unwrap(n.childForFieldName('right'));
+  const rightText = right && stringText(right);
+  if (rightText !== undefined && (/[?#]/.test(rightText) || (rightText.startsWith('/') && left?.type !== 'binary_expression' && stringText(left!) === undefined))) return true;
+  return !!left && concatReachesTail(left);
 }
 
 /** The literal text a string, template or `+` concatenation starts with. */

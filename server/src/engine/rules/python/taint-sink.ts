@@ -1,11 +1,10 @@
-import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { pythonSinks } from '../../analysis/models/python-models';
 import type { SinkSpec } from '../../analysis/models/python-model';
 import { pythonTaint, type TaintHit } from '../../analysis/python-taint';
 import { keywordArgument, positionalArguments } from '../../analysis/python-names';
 import type { SinkKind } from '../../analysis/taint/facts';
-import { taintReport } from '../../analysis/taint/report';
+import { recordLocalSink, reportImportedSinks, taintReport, type TaintSinkRule } from '../../analysis/taint/report';
 import type { Fix } from '../../findings';
 import type { Rule, RuleContext, RuleMatch, RuleMeta } from '../types';
 import { PYTHON_CALL_QUERY, resolveCall } from './calls';
@@ -60,54 +59,47 @@ export function sinkArgument(args: Node | undefined, spec: SinkSpec): Node | und
 /** A rule that reports untrusted data reaching a sink of one kind: the shared body of every Python taint rule. */
 export function taintSinkRule(spec: TaintSinkRuleSpec): Rule {
   const sinks = spec.sinks ?? pythonSinks(spec.kind);
-  return {
+  return withImportedSinks(spec, {
     meta: spec.meta,
     query: PYTHON_CALL_QUERY,
-    summarizes: true,
     check(match, context) {
       for (const sink of sinkCalls(match, context, sinks)) {
         const taint = context.analysis(pythonTaint);
         for (const node of spec.select ? spec.select(sink, context) ?? [] : [sink.argument]) {
           const hit = taint.taintOf(node, spec.kind);
-          if (context.file.crossModule?.summarize) recordLocalSink(spec, sink, node, context);
+          recordSinkArgument(spec, sink.name, node, context);
           if (!hit || (spec.remoteOnly && hit.trust !== 'remote')) continue;
           context.report({ ...taintReport(hit, node, sink.name, context), message: spec.message(sink.name, hit), fix: spec.fix?.(sink, node, context) });
         }
       }
-      if (context.file.crossModule) reportImportedSinks(spec, match, context);
+    },
+  });
+}
+
+/** What the cross-module part of a Python taint rule needs to know about the rule. */
+export type ImportedSinkSpec = Pick<TaintSinkRuleSpec, 'meta' | 'kind' | 'message' | 'remoteOnly'>;
+
+/**
+ * Cross-module flows for a Python taint rule on `PYTHON_CALL_QUERY` (`taintSinkRule`, or a rule with checks of its own
+ * that calls `recordSinkArgument` at each sink): its sinks feed the module summaries of a workspace audit's first
+ * phase, and a call to another module's function whose parameter reaches one of them is reported at the call site.
+ */
+export function withImportedSinks(spec: ImportedSinkSpec, rule: Rule & { check: NonNullable<Rule['check']> }): Rule {
+  return {
+    ...rule,
+    summarizes: true,
+    check(match, context) {
+      rule.check(match, context);
+      if (context.file.crossModule) reportImportedSinks(context.analysis(pythonTaint), crossModuleRule(spec), resolveCall(match, context).call, context);
     },
   };
 }
 
-/** For the module's summary: the parameters that reach this sink. */
-function recordLocalSink(spec: TaintSinkRuleSpec, sink: SinkCall, node: Node, context: RuleContext): void {
-  const { path, lines } = context.file;
-  const range = { start: lines.positionAt(node.startIndex), end: lines.positionAt(node.endIndex) };
-  const reach = { ruleId: spec.meta.id, kind: spec.kind, sink: sink.name, file: path, line: range.start.line + 1, path: [{ file: path, range, message: `reaches ${sink.name}` }] };
-  context.analysis(pythonTaint).recordSink(node, reach);
+/** For the module's summary (only in a workspace audit's first phase): the parameters that reach `node`, an argument of the sink `sinkName`. */
+export function recordSinkArgument(spec: ImportedSinkSpec, sinkName: string, node: Node, context: RuleContext): void {
+  if (context.file.crossModule?.summarize) recordLocalSink(context.analysis(pythonTaint), crossModuleRule(spec), sinkName, node, context);
 }
 
-/**
- * A call to a function of another module whose parameter reaches one of this rule's sinks there. The finding is at the
- * call site, in the file where the untrusted data comes from: that is where it becomes untrusted input of the sink
- * (other callers may pass constants), and where the user decides what the function may be given. Its message names
- * the sink and its file:line, and its path continues into the other module.
- */
-function reportImportedSinks(spec: TaintSinkRuleSpec, match: RuleMatch, context: RuleContext): void {
-  const { call } = resolveCall(match, context);
-  const taint = context.analysis(pythonTaint);
-  for (const { argument, callee, reach } of taint.importedSinks(call, spec.meta.id)) {
-    taint.recordSink(argument, reach);
-    const hit = taint.taintOf(argument, spec.kind);
-    if (!hit || (spec.remoteOnly && hit.trust !== 'remote')) continue;
-    const report = taintReport(hit, argument, reach.sink, context);
-    // The local path ends where the argument is passed; the summary's steps (with their files) take it to the sink.
-    const path = [...report.path!.slice(0, -1), ...reach.path.map((s) => (s.file === context.file.path ? { range: s.range, message: s.message } : s))];
-    context.report({ ...report, path, message: spec.message(`${reach.sink} in ${fileLabel(reach.file, context.file.path)}:${reach.line} through ${callee}()`, hit) });
-  }
-}
-
-/** Reports name files relative to the audit root; the editor's are absolute, and shorter relative to the finding's folder. */
-function fileLabel(file: string, from: string): string {
-  return isAbsolute(file) && isAbsolute(from) ? relative(dirname(from), file).split(sep).join('/') : file;
+function crossModuleRule(spec: ImportedSinkSpec): TaintSinkRule {
+  return { ruleId: spec.meta.id, kind: spec.kind, remoteOnly: spec.remoteOnly, message: spec.message };
 }

@@ -5,7 +5,7 @@ import { pythonTaint } from '../../analysis/python-taint';
 import type { Fix } from '../../findings';
 import type { Rule, RuleContext } from '../types';
 import { PYTHON_CALL_QUERY, resolveCall } from './calls';
-import { taintReport } from './taint-sink';
+import { recordSinkArgument, taintReport, withImportedSinks, type ImportedSinkSpec } from './taint-sink';
 
 /** Loaders that build arbitrary objects (and so run code) from their input. */
 const UNSAFE_LOADERS = new Set([
@@ -19,24 +19,32 @@ const SAFE_WITH: Record<string, { keyword: string; safe: 'true' | 'false'; unsaf
   'numpy.load': { keyword: 'allow_pickle', safe: 'false', unsafeByDefault: false },
 };
 
-export const unsafeDeserialization: Rule = {
-  meta: {
-    id: 'py.unsafe-deserialization',
-    title: 'Data deserialized with a loader that can run code',
-    family: 'python',
-    cwes: [502],
-    severity: 'high',
-    confidence: 'medium',
-    docs: {
-      summary:
-        'Finds `pickle`/`cPickle`/`dill`/`marshal`/`shelve`/`jsonpickle` loads, `pandas.read_pickle`, `joblib.load`, `numpy.load(allow_pickle=True)` and `torch.load` without `weights_only=True` on data that is not a constant: high confidence when request data reaches them. Fixes add `weights_only=True` to `torch.load`, and turn `pickle.loads` of request data into `json.loads` when the file already uses json.',
-      why:
-        'Unpickling calls whatever the data names (`os.system` via `__reduce__`), so whoever controls the bytes runs code in the service. Model files and caches downloaded or uploaded count as such data.',
-      vulnerable: 'import pickle\nfrom fastapi import FastAPI, Request\n\napp = FastAPI()\n\n@app.post("/cart")\nasync def restore_cart(request: Request):\n    return pickle.loads(await request.body())',
-      safe: 'import json\nfrom fastapi import FastAPI, Request\n\napp = FastAPI()\n\n@app.post("/cart")\nasync def restore_cart(request: Request):\n    return json.loads(await request.body())',
-      references: ['https://cwe.mitre.org/data/definitions/502.html', 'https://docs.python.org/3/library/pickle.html', 'https://pytorch.org/docs/stable/generated/torch.load.html'],
-    },
+const meta: Rule['meta'] = {
+  id: 'py.unsafe-deserialization',
+  title: 'Data deserialized with a loader that can run code',
+  family: 'python',
+  cwes: [502],
+  severity: 'high',
+  confidence: 'medium',
+  docs: {
+    summary:
+      'Finds `pickle`/`cPickle`/`dill`/`marshal`/`shelve`/`jsonpickle` loads, `pandas.read_pickle`, `joblib.load`, `numpy.load(allow_pickle=True)` and `torch.load` without `weights_only=True` on data that is not a constant: high confidence when request data reaches them. Fixes add `weights_only=True` to `torch.load`, and turn `pickle.loads` of request data into `json.loads` when the file already uses json.',
+    why:
+      'Unpickling calls whatever the data names (`os.system` via `__reduce__`), so whoever controls the bytes runs code in the service. Model files and caches downloaded or uploaded count as such data.',
+    vulnerable: 'import pickle\nfrom fastapi import FastAPI, Request\n\napp = FastAPI()\n\n@app.post("/cart")\nasync def restore_cart(request: Request):\n    return pickle.loads(await request.body())',
+    safe: 'import json\nfrom fastapi import FastAPI, Request\n\napp = FastAPI()\n\n@app.post("/cart")\nasync def restore_cart(request: Request):\n    return json.loads(await request.body())',
+    references: ['https://cwe.mitre.org/data/definitions/502.html', 'https://docs.python.org/3/library/pickle.html', 'https://pytorch.org/docs/stable/generated/torch.load.html'],
   },
+};
+
+const importedSinks: ImportedSinkSpec = {
+  meta,
+  kind: 'deserialization',
+  message: (sink, hit) => `${sink} can run code named by the data it loads, here ${hit.source}; load a data-only format (JSON) or only trusted, integrity-checked files`,
+};
+
+export const unsafeDeserialization: Rule = withImportedSinks(importedSinks, {
+  meta,
   query: PYTHON_CALL_QUERY,
   check(match, context) {
     const { qualified, callee, args } = resolveCall(match, context);
@@ -48,6 +56,7 @@ export const unsafeDeserialization: Rule = {
     if (safeWith && (keyword ? keyword.type === safeWith.safe : !safeWith.unsafeByDefault)) return;
     const names = context.analysis(pythonNames);
     if (isConstantExpression(data, (name) => names.assignments.get(name))) return;
+    recordSinkArgument(importedSinks, `${qualified}()`, data, context);
     const hit = context.analysis(pythonTaint).taintOf(data, 'deserialization');
     const message = `${qualified}() can run code named by the data it loads${hit ? `, here ${hit.source}` : ''}; load a data-only format (JSON) or${safeWith ? ` pass ${safeWith.keyword}=${safeWith.safe === 'true' ? 'True' : 'False'}` : ' only trusted, integrity-checked files'}`;
     context.report({
@@ -56,7 +65,7 @@ export const unsafeDeserialization: Rule = {
       fix: qualified === 'torch.load' && !keyword ? weightsOnlyFix(args) : hit?.trust === 'remote' && qualified === 'pickle.loads' ? jsonFix(callee, context) : undefined,
     });
   },
-};
+});
 
 function weightsOnlyFix(args: Node): Fix {
   const close = args.lastChild!;

@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { isConstantExpression } from '../../analysis/constants';
 import { javascriptNames, localNameOf, qualifiedName, type JavaScriptNames } from '../../analysis/javascript-names';
+import { taintReport } from '../../analysis/taint/report';
+import { typescriptTaint } from '../../analysis/typescript-taint';
 import type { Fix } from '../../findings';
 import type { Rule } from '../types';
 
@@ -35,9 +37,13 @@ export const dangerouslySetInnerHtml: Rule = {
     if (!html) return;
     const names = context.analysis(javascriptNames);
     if (isConstantExpression(html, (name) => names.assignments.get(name)) || isSanitized(html, names)) return;
+    // Data an attacker controls (the page URL, request data) makes the finding certain, and gives it a path.
+    const hit = context.analysis(typescriptTaint).taintOf(html, 'html');
+    const tainted = hit?.trust === 'remote' ? taintReport(hit, html, 'dangerouslySetInnerHTML', context) : undefined;
     context.report({
       node: html,
-      message: 'HTML rendered through dangerouslySetInnerHTML is not sanitized; pass it through DOMPurify.sanitize() or render it as text',
+      ...tainted,
+      message: `HTML ${tainted ? `built from ${hit!.source} ` : ''}rendered through dangerouslySetInnerHTML is not sanitized; pass it through DOMPurify.sanitize() or render it as text`,
       fix: sanitizeFix(html, names),
     });
   },

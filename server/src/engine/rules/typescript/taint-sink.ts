@@ -4,7 +4,7 @@ import { callArguments, calleeName, callsNamed } from '../../analysis/javascript
 import { typescriptSinks } from '../../analysis/models/typescript-models';
 import type { TypeScriptSinkSpec } from '../../analysis/models/typescript-model';
 import type { SinkKind } from '../../analysis/taint/facts';
-import { taintReport } from '../../analysis/taint/report';
+import { recordLocalSink, reportImportedSinks, taintReport, type TaintSinkRule } from '../../analysis/taint/report';
 import { isLiteralValue, typescriptTaint, type TaintHit } from '../../analysis/typescript-taint';
 import type { Fix } from '../../findings';
 import type { Rule, RuleContext, RuleMatch, RuleMeta } from '../types';
@@ -33,7 +33,30 @@ export interface TsTaintSinkRuleSpec {
   fix?(sink: TsSinkCall, argument: Node, context: RuleContext): Fix | undefined;
   /** Only request data counts (see the Python taint rules: paths from argv are what a CLI tool is for). */
   remoteOnly?: boolean;
+  /** Which hits count besides that (SSRF: not data read in the user's own browser). */
+  reports?(hit: TaintHit): boolean;
+  /** Values assigned to members of these names are sinks too (`el.innerHTML = html`, `location.href = url`). */
+  assignments?: AssignmentSinks;
+  /** JSX attributes of these names are sinks (TSX and JavaScript): their expression is checked. */
+  jsxAttributes?: string[];
+  /** Whether a JSX attribute of those names is a sink on its element (`src` of an `iframe`, not of an `img`). */
+  jsxApplies?(attribute: Node): boolean;
 }
+
+export interface AssignmentSinks {
+  properties: string[];
+  /** Whether the assignment is a sink, given the assigned member (`window.location`, not `config.location`). */
+  applies?(member: Node, context: RuleContext): boolean;
+  /** How messages name the sink; `.<property>` by default. */
+  label?(member: Node): string;
+}
+
+const ASSIGNMENT_QUERY = [
+  '(assignment_expression left: (member_expression property: (property_identifier) @assigned-property) @assigned-member right: (_) @assigned-value)',
+  '(augmented_assignment_expression left: (member_expression property: (property_identifier) @assigned-property) @assigned-member right: (_) @assigned-value)',
+  '',
+].join('\n');
+const JSX_ATTRIBUTE_QUERY = '(jsx_attribute (property_identifier) @jsx-attribute (jsx_expression (_) @jsx-value))\n';
 
 /** The last name of what a sink spec calls: `exec` of `child_process.exec`, `query`. */
 function lastName(spec: TypeScriptSinkSpec): string {
@@ -52,7 +75,7 @@ export function tsSinkCalls(call: Node, context: RuleContext, sinks: readonly Ty
       qualified ??= calleeName(call, context.analysis(javascriptNames)) ?? '';
       if (spec.callee !== qualified) continue;
     } else if (spec.method !== method) continue;
-    const argument = args[spec.position];
+    const argument = spec.position < 0 ? args.at(spec.position) : args[spec.position];
     // A literal argument carries nothing; checked first, as it is cheaper than knowing the file's names.
     if (!argument || (!literalsToo && isLiteralValue(argument))) continue;
     if (spec.requires && !spec.requires.some((m) => context.analysis(typescriptTaint).imports(m)) && !importedFrom(fn, spec.receiverModules, context)) continue;
@@ -74,19 +97,59 @@ function importedFrom(fn: Node | null, modules: RegExp | undefined, context: Rul
 export function tsTaintSinkRule(spec: TsTaintSinkRuleSpec): Rule {
   const sinks = spec.sinks ?? typescriptSinks(spec.kind);
   const calls = callsNamed(...new Set(sinks.map(lastName)));
+  const jsxAttributes = new Set(spec.jsxAttributes);
+  const assigned = new Set(spec.assignments?.properties);
+  const queries = calls.query + (spec.assignments ? ASSIGNMENT_QUERY : '');
+  /** The hit to report for a value reaching a sink, if it counts. */
+  const hitAt = (node: Node, context: RuleContext): TaintHit | undefined => {
+    const hit = context.analysis(typescriptTaint).taintOf(node, spec.kind);
+    return !hit || (spec.remoteOnly && hit.trust !== 'remote') || (spec.reports && !spec.reports(hit)) ? undefined : hit;
+  };
+  const report = (node: Node, name: string, context: RuleContext, fix?: () => Fix | undefined) => {
+    const hit = hitAt(node, context);
+    if (hit) context.report({ ...taintReport(hit, node, name, context), message: spec.message(name, hit), fix: fix?.() });
+  };
+  const crossModule: TaintSinkRule = { ruleId: spec.meta.id, kind: spec.kind, remoteOnly: spec.remoteOnly, reports: spec.reports, message: spec.message };
+  /** The first phase of a workspace audit: only what the module's summary needs, and only if importers call its functions. */
+  const summarizeSinks = (match: RuleMatch, context: RuleContext) => {
+    const call = match.node('call');
+    const taint = context.analysis(typescriptTaint);
+    if (!call || !taint.summarizesSinks()) return;
+    if (call.type === 'call_expression') reportImportedSinks(taint, crossModule, call, context);
+    if (!calls.accepts(match)) return;
+    for (const sink of tsSinkCalls(call, context, sinks)) {
+      if (spec.applies && !spec.applies(sink)) continue;
+      for (const node of spec.select ? spec.select(sink, context) ?? [] : [sink.argument]) recordLocalSink(taint, crossModule, sink.name, node, context);
+    }
+  };
   return {
     meta: spec.meta,
-    query: calls.query,
+    summarizes: true,
+    query: jsxAttributes.size ? (language) => (language === 'typescript' ? queries : queries + JSX_ATTRIBUTE_QUERY) : queries,
     check(match: RuleMatch, context) {
+      if (context.file.crossModule?.summarize) return summarizeSinks(match, context);
+      const attribute = match.node('jsx-attribute');
+      if (attribute) {
+        const value = match.node('jsx-value')!;
+        // An object (`<Link href={{ pathname: '/search', query }}>`) is no URL string: the router encodes its parts.
+        if (!jsxAttributes.has(attribute.text) || value.type === 'object' || (spec.jsxApplies && !spec.jsxApplies(attribute))) return;
+        report(value, `the JSX attribute \`${attribute.text}\``, context);
+        return;
+      }
+      const property = match.node('assigned-property');
+      if (property) {
+        const member = match.node('assigned-member')!;
+        const value = match.node('assigned-value')!;
+        if (!assigned.has(property.text) || isLiteralValue(value) || (spec.assignments!.applies && !spec.assignments!.applies(member, context))) return;
+        report(value, spec.assignments!.label?.(member) ?? `.${property.text}`, context);
+        return;
+      }
+      // In a workspace audit, any call may reach this rule's sinks in another module.
+      if (context.file.crossModule && match.node('call')!.type === 'call_expression') reportImportedSinks(context.analysis(typescriptTaint), crossModule, match.node('call')!, context);
       if (!calls.accepts(match)) return;
       for (const sink of tsSinkCalls(match.node('call')!, context, sinks)) {
         if (spec.applies && !spec.applies(sink)) continue;
-        const taint = context.analysis(typescriptTaint);
-        for (const node of spec.select ? spec.select(sink, context) ?? [] : [sink.argument]) {
-          const hit = taint.taintOf(node, spec.kind);
-          if (!hit || (spec.remoteOnly && hit.trust !== 'remote')) continue;
-          context.report({ ...taintReport(hit, node, sink.name, context), message: spec.message(sink.name, hit), fix: spec.fix?.(sink, node, context) });
-        }
+        for (const node of spec.select ? spec.select(sink, context) ?? [] : [sink.argument]) report(node, sink.name, context, spec.fix && (() => spec.fix!(sink, node, context)));
       }
     },
   };

@@ -1,8 +1,7 @@
-import { javascriptNames, qualifiedName } from '../../analysis/javascript-names';
+import { javascriptNames } from '../../analysis/javascript-names';
 import { stringContent } from '../../analysis/javascript-syntax';
+import { isWebView, javaScriptDisabled } from '../../analysis/react-native-webview';
 import type { Rule } from '../types';
-
-const WEBVIEWS = new Set(['react-native-webview', 'react-native-webview.WebView', 'react-native-webview.default']);
 
 export const tsWebviewUnsafe: Rule = {
   meta: {
@@ -25,12 +24,9 @@ export const tsWebviewUnsafe: Rule = {
   query: `(jsx_attribute (property_identifier) @prop (#eq? @prop "originWhitelist") (jsx_expression (array) @origins)) @attribute`,
   check(match, context) {
     const element = match.node('attribute')!.parent;
-    const names = context.analysis(javascriptNames);
-    if (!element || !WEBVIEWS.has(qualifiedName(element.childForFieldName('name'), names) ?? '')) return;
+    if (!element || !isWebView(element, context.analysis(javascriptNames))) return;
     const origins = match.node('origins')!;
-    if (!origins.namedChildren.some((o) => stringContent(o) === '*')) return;
-    const javaScript = element.namedChildren.find((a) => a?.type === 'jsx_attribute' && a.namedChildren[0]?.text === 'javaScriptEnabled');
-    if (javaScript && /^\{\s*false\s*\}$/.test(javaScript.namedChildren[1]?.text ?? '')) return;
+    if (!origins.namedChildren.some((o) => stringContent(o) === '*') || javaScriptDisabled(element)) return;
     context.report({
       node: match.node('attribute'),
       message: "originWhitelist={['*']} lets this WebView load any origin (javascript:, file:, attacker sites) with JavaScript on; list the origins it may load",
