@@ -278,7 +278,7 @@ async function pythonSection(engine: Engine, trees: Tree[], scratch: string): Pr
   }
   const version = spawnSync('bandit', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
   const interpreter = banditPython(banditPath);
-  console.log(`  ${version} (${banditPath}); owasp-audit CLI: default --jobs ${availableParallelism()} (worker threads once a tree has more than a few files), Bandit: one process`);
+  console.log(`  ${version} (${banditPath}); owasp-audit CLI: default jobs (one worker per CPU, ${availableParallelism()} here, once a tree has 1 MB of source; these trees stay in one thread), Bandit: one process`);
 
   const empty = makeTree(scratch, 'python-startup', new Map([['empty.py', '']]));
   const versionRuns = [0, 1, 2].map(() => timeProcess('bandit', ['--version'], scratch, [0]).ms);
@@ -388,7 +388,7 @@ async function webSection(engine: Engine, trees: Tree[], scratch: string): Promi
     console.log(`  ESLint, typescript-eslint or eslint-plugin-security is not installed: skipped (npm install; ${(e as Error).message.split('\n')[0]})`);
     return;
   }
-  console.log(`  ESLint ${ESLint.version}, typescript-eslint parser, eslint-plugin-security recommended rules (${Object.keys(security.configs.recommended.rules).length}); owasp-audit CLI: default --jobs ${availableParallelism()}, ESLint: one thread`);
+  console.log(`  ESLint ${ESLint.version}, typescript-eslint parser, eslint-plugin-security recommended rules (${Object.keys(security.configs.recommended.rules).length}); owasp-audit CLI: default jobs (one thread below 1 MB of source), ESLint: one thread`);
 
   const empty = makeTree(scratch, 'web-startup', new Map([['empty.ts', '']]));
   const emptyConfig = writeEslintConfigFile(empty);
