@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { Analysis, SourceFile } from '../rules/types';
 import { javascriptNames, type JavaScriptNames } from './javascript-names';
@@ -299,6 +299,47 @@ export function coveredByMiddleware(file: SourceFile, urlPath: string | undefine
     return matchers === undefined || matchers.some((m) => m.test(url));
   }
   return false;
+}
+
+/** A session check as text, for sibling files this scan does not parse: an AUTH_CALL name called. */
+const AUTH_CALL_TEXT = new RegExp(`\\b(?:${AUTH_CALL.source.slice(1, -1)})\\s*\\(`);
+const ROUTE_FILE = /\.[cm]?[jt]sx?$/;
+/** Sibling files read at most, and the largest one read: route folders are small; anything else is not a sibling. */
+const MAX_SIBLINGS = 30;
+const MAX_SIBLING_BYTES = 256 * 1024;
+
+/**
+ * A route file next to this one that checks the session, by its path relative to this file's folder: for
+ * `pages/api/orders/cancel.ts` the other modules of `pages/api/orders/`; for `app/api/orders/[id]/route.ts` the
+ * `route.ts` of `app/api/orders/` and of its other subfolders. Read from disk (text only), so only for files
+ * scanned from disk; undefined when no sibling checks one.
+ */
+export function siblingWithSessionCheck(file: SourceFile, kind: RouteKind | undefined): string | undefined {
+  const onDisk = file.absolutePath ?? (isAbsolute(file.path) ? file.path : undefined);
+  if (!onDisk || (kind !== 'pages-api' && kind !== 'app-route')) return undefined;
+  const folder = kind === 'pages-api' ? dirname(onDisk) : dirname(dirname(onDisk));
+  const candidates: string[] = [];
+  try {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (kind === 'pages-api' && entry.isFile() && ROUTE_FILE.test(entry.name)) candidates.push(join(folder, entry.name));
+      if (kind === 'app-route' && entry.isFile() && /^route\.[cm]?[jt]sx?$/.test(entry.name)) candidates.push(join(folder, entry.name));
+      if (kind === 'app-route' && entry.isDirectory()) {
+        const route = ['ts', 'js', 'tsx', 'jsx'].map((ext) => join(folder, entry.name, `route.${ext}`)).find((f) => existsSync(f));
+        if (route) candidates.push(route);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  for (const sibling of candidates.filter((c) => c !== onDisk).sort().slice(0, MAX_SIBLINGS)) {
+    try {
+      if (statSync(sibling).size > MAX_SIBLING_BYTES) continue;
+      if (AUTH_CALL_TEXT.test(readFileSync(sibling, 'utf8'))) return relative(dirname(onDisk), sibling).split('\\').join('/') || basename(sibling);
+    } catch {
+      // An unreadable sibling says nothing.
+    }
+  }
+  return undefined;
 }
 
 /** The directory holding `app/` or `pages/` (above `src/` when that holds them). */

@@ -141,6 +141,57 @@ describe('ts.next-route-missing-auth', () => {
     assert.ok(found[0].message.includes('server action saveAvatar'));
   });
 
+  describe('with sibling route files on disk', () => {
+    const root = mkdtempSync(join(tmpdir(), 'next-siblings-'));
+    after(() => rmSync(root, { recursive: true, force: true }));
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+      return join(root, path);
+    };
+    const CANCEL = lines(
+      "import type { NextApiRequest, NextApiResponse } from 'next';",
+      "import { prisma } from '@/lib/prisma';",
+      'export default async function handler(req: NextApiRequest, res: NextApiResponse) {',
+      '  await prisma.order.update({ where: { id: String(req.query.id) }, data: { status: "cancelled" } });',
+      '  res.status(204).end();',
+      '}',
+    );
+    const PROTECTED_PAGES = lines(
+      "import { getServerSession } from 'next-auth';",
+      'export default async function handler(req, res) {',
+      '  const session = await getServerSession(req, res, authOptions);',
+      '  if (!session) return res.status(401).end();',
+      '  res.json([]);',
+      '}',
+    );
+
+    it('reports a pages/api handler that writes without the session check a file beside it makes', async () => {
+      write('pages/api/orders/index.ts', PROTECTED_PAGES);
+      const path = write('pages/api/orders/cancel.ts', CANCEL);
+      const found = await findingsAt('pages/api/orders/cancel.ts', CANCEL, path);
+      assert.deepEqual(covered(CANCEL, found), ['handler']);
+      assert.match(found[0].message, /while the route beside it \(index\.ts\) does/);
+    });
+
+    it('reports an App Router handler whose parent route checks the session', async () => {
+      write('app/api/carts/route.ts', APP_ROUTE.replace(/export async function (DELETE|PATCH)[\s\S]*$/, ''));
+      const text = lines("import { prisma } from '@/lib/prisma';", 'export async function DELETE(request: Request, { params }) {', '  await prisma.cart.delete({ where: { id: params.id } });', '  return new Response(null, { status: 204 });', '}');
+      const found = await findingsAt('app/api/carts/[id]/route.ts', text, write('app/api/carts/[id]/route.ts', text));
+      assert.deepEqual(covered(text, found), ['DELETE']);
+    });
+
+    it('stays quiet when no sibling checks a session, when it is only a buffer, and for public routes', async () => {
+      const open = lines('export default async function handler(req, res) {', '  res.json({ ok: true });', '}');
+      write('pages/api/catalog/index.ts', open);
+      const path = write('pages/api/catalog/import.ts', CANCEL);
+      assert.deepEqual(await findingsAt('pages/api/catalog/import.ts', CANCEL, path), []);
+      assert.deepEqual(await findingsAt('pages/api/orders/cancel.ts', CANCEL), [], 'a buffer with a relative path has no siblings');
+      const signup = write('pages/api/orders/signup.ts', CANCEL);
+      assert.deepEqual(await findingsAt('pages/api/orders/signup.ts', CANCEL, signup), []);
+    });
+  });
+
   describe('with a middleware.ts on disk', () => {
     const root = mkdtempSync(join(tmpdir(), 'next-mw-'));
     after(() => rmSync(root, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import { coveredByMiddleware, nextRoutes, STATE_CHANGING_METHODS, type RouteUnit } from '../../analysis/next-routes';
+import { coveredByMiddleware, nextRoutes, siblingWithSessionCheck, STATE_CHANGING_METHODS, type RouteUnit } from '../../analysis/next-routes';
 import type { Rule } from '../types';
 
 /** Routes that are public by design: signing in and up, password resets, OAuth callbacks, webhooks, health checks. */
@@ -17,7 +17,7 @@ export const tsNextRouteMissingAuth: Rule = {
     docs: {
       file: 'app/api/orders/route.ts',
       summary:
-        "In a Next.js module where some handlers check the session (`getServerSession`, NextAuth `auth()`, `getToken`, Clerk `auth()`/`currentUser()`, `supabase.auth.getUser()`, `jwt.verify`/`jwtVerify`, a `require*`/`verify*` guard, or a same-file helper that calls one), finds the state-changing ones that do not: App Router `POST`/`PUT`/`PATCH`/`DELETE` exports of `app/**/route.ts`, `req.method` branches of `pages/api/**` handlers, and `'use server'` actions that write (database insert/update/delete, SQL writes, `fs` writes). One file at a time: siblings in other files are not seen, and a route is taken as protected when the project's `middleware.ts` calls an auth function and its `matcher` covers the route (read from disk). Login, signup, password reset, OAuth callback, webhook and health routes are skipped.",
+        "In a Next.js module where some handlers check the session (`getServerSession`, NextAuth `auth()`, `getToken`, Clerk `auth()`/`currentUser()`, `supabase.auth.getUser()`, `jwt.verify`/`jwtVerify`, a `require*`/`verify*` guard, or a same-file helper that calls one), finds the state-changing ones that do not: App Router `POST`/`PUT`/`PATCH`/`DELETE` exports of `app/**/route.ts`, `req.method` branches of `pages/api/**` handlers, and `'use server'` actions that write (database insert/update/delete, SQL writes, `fs` writes). Siblings are the file's other handlers or, for files on disk, the route files beside it (the other modules of a `pages/api/` folder; the `route.ts` of the parent folder and its other subfolders), read as text. A route is taken as protected when the project's `middleware.ts` calls an auth function and its `matcher` covers the route (read from disk). Login, signup, password reset, OAuth callback, webhook and health routes are skipped.",
       why:
         'A handler that changes data but forgot the check its neighbours make is callable by anyone who can reach the site: orders cancelled, addresses changed or accounts deleted without signing in.',
       vulnerable:
@@ -29,14 +29,19 @@ export const tsNextRouteMissingAuth: Rule = {
   },
   checkFile(context) {
     const { kind, urlPath, units } = context.analysis(nextRoutes);
-    if (!kind || !units.some((u) => u.authenticated) || PUBLIC_ROUTE.test(urlPath ?? '')) return;
+    if (!kind || PUBLIC_ROUTE.test(urlPath ?? '')) return;
     const unprotected = units.filter((u) => !u.authenticated && (STATE_CHANGING_METHODS.has(u.method) || u.writes) && !PUBLIC_ROUTE.test(u.site.text));
-    if (unprotected.length === 0 || coveredByMiddleware(context.file, urlPath)) return;
+    if (unprotected.length === 0) return;
+    // The siblings that show the project checks sessions: this file's other handlers, else the route files beside it.
+    const inFile = units.some((u) => u.authenticated);
+    const sibling = inFile ? undefined : siblingWithSessionCheck(context.file, kind);
+    if ((!inFile && !sibling) || coveredByMiddleware(context.file, urlPath)) return;
+    const neighbours = inFile ? 'other handlers in this file do' : `the route beside it (${sibling}) does`;
     for (const unit of unprotected) {
       const what = unit.kind === 'server-action' ? `server action ${unit.site.text}` : `${unit.method === 'ANY' ? 'this' : unit.method} ${KIND_LABEL[unit.kind]}`;
       context.report({
         node: unit.site,
-        message: `${what} changes state without checking the session, while other handlers in this file do; check the session (and the caller's right to the record) before writing`,
+        message: `${what} changes state without checking the session, while ${neighbours}; check the session (and the caller's right to the record) before writing`,
       });
     }
   },
