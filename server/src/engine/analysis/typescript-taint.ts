@@ -8,6 +8,7 @@ import type { CallExpr, FunctionFacts, InitialValue, ModelAnswer, ParameterFact,
 import { moduleTaint, type ModuleTaint } from './taint/module-taint';
 import { TaintTracker, type TaintHit } from './taint/tracker';
 import { TypeScriptTaintProgram, type TypeScriptModel } from './taint/typescript-adapter';
+import { ZodSchemas } from './zod-schemas';
 
 export type { TaintHit } from './taint/tracker';
 
@@ -95,6 +96,8 @@ class TypeScriptTaintModel implements TypeScriptModel {
   /** Offsets of names that appear as whole call arguments, by name. */
   private namesPassed?: Map<string, number[]>;
   readonly globalRoots: ReadonlySet<string>;
+  /** Schemas of files that import zod: parsed values typed safe carry no taint. */
+  private readonly zod?: ZodSchemas;
 
   constructor(
     private readonly program: TypeScriptTaintProgram,
@@ -113,6 +116,7 @@ class TypeScriptTaintModel implements TypeScriptModel {
     }
     this.handlers = models.flatMap((m) => (m.handlers ?? []).filter((h) => !h.path || h.path.test(path)).filter((h) => !h.requires || h.requires.some(imports)));
     this.globalRoots = new Set([...this.globals.keys()].map((k) => k.split('.')[0]));
+    if (imports('zod')) this.zod = new ZodSchemas(root);
   }
 
   handles(fn: Node): boolean {
@@ -146,6 +150,11 @@ class TypeScriptTaintModel implements TypeScriptModel {
   }
 
   call(call: CallExpr, receiverObject: string | undefined): ModelAnswer | undefined {
+    const zod = this.zod?.call(call.callee, call.method, receiverObject, call.span, (i) => {
+      const arg = call.args[i];
+      return arg && this.text.slice(arg.span.start, arg.span.end);
+    });
+    if (zod) return zod;
     if (receiverObject && call.method) {
       const member = this.member(receiverObject, call.method);
       if (member) return member;
@@ -156,7 +165,7 @@ class TypeScriptTaintModel implements TypeScriptModel {
   }
 
   member(object: string, member: string): ModelAnswer | undefined {
-    return this.members.get(object)?.get(member);
+    return this.members.get(object)?.get(member) ?? this.zod?.member(object, member);
   }
 
   private handlerOf(fn: Node): HandlerModel | undefined {

@@ -145,4 +145,26 @@ describe('ts.sql-injection', () => {
       await expectNoFindings(RULE, 'typescript', lines(...EXPRESS_MYSQL, 'export async function byId(id: string) {', '  return db.query(`SELECT * FROM t WHERE id = ${id}`);', '}'));
     });
   });
+
+  it('trusts zod-parsed values typed as numbers, UUIDs, enums or anchored patterns; not strings', async () => {
+    const text = lines(
+      "import { z } from 'zod';",
+      ...EXPRESS_MYSQL,
+      "const Order = z.object({ id: z.coerce.number().int(), ref: z.string().uuid(), status: z.enum(['open', 'paid']), sku: z.string().regex(/^[A-Z0-9-]+$/), note: z.string() });",
+      "app.post('/orders', async (req, res) => {",
+      '  const order = Order.parse(req.body);',
+      '  await db.query(`UPDATE orders SET status = \'${order.status}\' WHERE id = ${order.id} AND ref = \'${order.ref}\' AND sku = \'${order.sku}\'`);',
+      '  const { id } = Order.parse(req.query);',
+      '  await db.query(`DELETE FROM carts WHERE order_id = ${id}`);',
+      '  const limit = z.coerce.number().parse(req.query.limit);',
+      '  await db.query(`SELECT * FROM orders LIMIT ${limit}`);',
+      '  await db.query(`UPDATE orders SET note = \'${order.note}\' WHERE id = ${order.id}`);',
+      '  const checked = Order.safeParse(req.body);',
+      '  if (!checked.success) return res.status(400).end();',
+      '  await db.query(`SELECT * FROM orders WHERE id = ${checked.data.id} OR note = \'${checked.data.note}\'`);',
+      '  res.end();',
+      '});',
+    );
+    await expectFindings(RULE, 'typescript', text, [{ at: '`UPDATE orders SET note' }, { at: '`SELECT * FROM orders WHERE id = ${checked' }]);
+  });
 });
