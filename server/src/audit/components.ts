@@ -28,8 +28,8 @@ const FOLDER_COMPONENTS: [RegExp, Component][] = [
 
 /**
  * The component of `relativePath` (forward or back slashes). Dependency manifests first, then infrastructure files,
- * then the nearest-to-root folder that names a component, then the language: Python is backend, TypeScript and
- * JavaScript web, YAML infrastructure.
+ * then the nearest-to-root folder that names a component, then the file: Android manifests and iOS Info.plist are
+ * mobile, Python backend, TypeScript and JavaScript web, YAML infrastructure.
  */
 export function componentOf(relativePath: string): Component {
   const segments = relativePath.toLowerCase().split(/[\\/]+/).filter((s) => s && s !== '.');
@@ -40,6 +40,7 @@ export function componentOf(relativePath: string): Component {
     const match = FOLDER_COMPONENTS.find(([pattern]) => pattern.test(folder));
     if (match) return match[1];
   }
+  if (name === 'androidmanifest.xml' || name === 'info.plist') return 'mobile';
   if (/\.(ya?ml|tf)$/.test(name)) return 'infrastructure';
   if (/\.pyi?$/.test(name)) return 'backend';
   return 'web';

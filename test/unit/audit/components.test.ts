@@ -33,6 +33,8 @@ describe('componentOf', () => {
     assert.equal(componentOf('src/index.js'), 'web');
     assert.equal(componentOf('config/pod.yml'), 'infrastructure');
     assert.equal(componentOf('main.tf'), 'infrastructure');
+    assert.equal(componentOf('app/src/main/AndroidManifest.xml'), 'mobile', 'an Android manifest is the mobile app wherever it is');
+    assert.equal(componentOf('ShopMobile/Info.plist'), 'mobile');
   });
 
   it('accepts Windows separators and ./ prefixes, and ignores case', () => {
