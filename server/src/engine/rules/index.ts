@@ -38,6 +38,7 @@ import { codeInjection } from './typescript/code-injection';
 import { dangerouslySetInnerHtml } from './typescript/dangerously-set-inner-html';
 import { tsBcryptLowCost } from './typescript/bcrypt-low-cost';
 import { tsCleartextHttpUrl } from './typescript/cleartext-http-url';
+import { tsCorsPermissiveOrigin } from './typescript/cors-permissive-origin';
 import { tsCorsWildcardCredentials } from './typescript/cors-wildcard-credentials';
 import { tsEmptyCatch } from './typescript/empty-catch';
 import { tsHardcodedSecret } from './typescript/hardcoded-secret';
@@ -166,6 +167,7 @@ export const ALL_RULES: readonly Rule[] = [
   tsBcryptLowCost,
   tsCleartextHttpUrl,
   tsCorsWildcardCredentials,
+  tsCorsPermissiveOrigin,
   tsEmptyCatch,
   tsHardcodedSecret,
   tsInsecureCookie,
