@@ -6,6 +6,7 @@ import { keywordArgument, positionalArguments, pythonNames, qualifiedName, type 
 import type { CallExpr, FunctionFacts, InitialValue, ModelAnswer, ParameterFact, SinkKind, TaintModel } from './taint/facts';
 import { PythonTaintProgram } from './taint/python-adapter';
 import { moduleTaint, type ModuleTaint } from './taint/module-taint';
+import { ModelTables } from './taint/model-tables';
 import { TaintTracker, type TaintHit } from './taint/tracker';
 
 export type { TaintHit } from './taint/tracker';
@@ -57,9 +58,7 @@ const PYDANTIC = 'pydantic:';
 
 /** Interprets the Python framework models (data) for the tracker, with what the file itself declares (models, enums). */
 class PythonTaintModel implements TaintModel {
-  private readonly globals = new Map<string, ModelAnswer>();
-  private readonly calls = new Map<string, ModelAnswer>();
-  private readonly members = new Map<string, Map<string, ModelAnswer>>();
+  private readonly tables: ModelTables;
   private readonly annotatedObjects = new Map<string, string>();
   private declared?: { models: Map<string, Map<string, Node | null>>; enums: Set<string> };
 
@@ -69,12 +68,8 @@ class PythonTaintModel implements TaintModel {
     private readonly root: Node,
     private readonly models: readonly PythonFrameworkModel[],
   ) {
-    for (const m of models) {
-      for (const [k, v] of Object.entries(m.globals ?? {})) this.globals.set(k, v);
-      for (const [k, v] of Object.entries(m.calls ?? {})) this.calls.set(k, v);
-      for (const [k, v] of Object.entries(m.annotatedObjects ?? {})) this.annotatedObjects.set(k, v);
-      for (const [object, byName] of Object.entries(m.members ?? {})) this.members.set(object, new Map(Object.entries(byName)));
-    }
+    this.tables = new ModelTables(models);
+    for (const m of models) for (const [k, v] of Object.entries(m.annotatedObjects ?? {})) this.annotatedObjects.set(k, v);
   }
 
   parameter(fn: FunctionFacts, parameter: ParameterFact): InitialValue | undefined {
@@ -94,20 +89,7 @@ class PythonTaintModel implements TaintModel {
   }
 
   global(qualified: string): ModelAnswer | undefined {
-    const exact = this.globals.get(qualified);
-    if (exact) return exact;
-    // `flask.request.args`: the longest known prefix, then its members.
-    const parts = qualified.split('.');
-    for (let i = parts.length - 1; i > 0; i--) {
-      let answer = this.globals.get(parts.slice(0, i).join('.'));
-      if (!answer) continue;
-      for (const member of parts.slice(i)) {
-        if (answer?.source || !answer?.object) return answer;
-        answer = this.member(answer.object, member);
-      }
-      return answer;
-    }
-    return undefined;
+    return this.tables.global(qualified, (object, member) => this.member(object, member));
   }
 
   call(call: CallExpr, receiverObject: string | undefined): ModelAnswer | undefined {
@@ -115,14 +97,14 @@ class PythonTaintModel implements TaintModel {
       const member = this.member(receiverObject, call.method);
       if (member) return member;
     }
-    const known = call.callee && (this.calls.get(call.callee) ?? this.global(call.callee));
+    const known = call.callee && (this.tables.calls.get(call.callee) ?? this.global(call.callee));
     if (known) return known;
     if (call.method && CLEAN_METHODS.has(call.method)) return { clean: true };
     return undefined;
   }
 
   member(object: string, member: string): ModelAnswer | undefined {
-    const known = this.members.get(object)?.get(member);
+    const known = this.tables.member(object, member);
     if (known) return known;
     if (object.startsWith(PYDANTIC)) {
       const fields = this.declarations().models.get(object.slice(PYDANTIC.length));

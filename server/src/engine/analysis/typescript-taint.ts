@@ -6,6 +6,7 @@ import { TYPESCRIPT_MODELS } from './models/typescript-models';
 import type { HandlerModel, TypeScriptFrameworkModel } from './models/typescript-model';
 import type { CallExpr, FunctionFacts, InitialValue, ModelAnswer, ParameterFact, SinkKind } from './taint/facts';
 import { moduleTaint, type ModuleTaint } from './taint/module-taint';
+import { ModelTables } from './taint/model-tables';
 import { TaintTracker, type TaintHit } from './taint/tracker';
 import { TypeScriptTaintProgram, type TypeScriptModel } from './taint/typescript-adapter';
 import { ZodSchemas } from './zod-schemas';
@@ -85,10 +86,8 @@ function importedModules(text: string): string[] {
 
 /** Interprets the JS/TS models (data) for the tracker, with what the file itself says (exports, directives, types). */
 class TypeScriptTaintModel implements TypeScriptModel {
-  private readonly globals = new Map<string, ModelAnswer>();
-  private readonly calls = new Map<string, ModelAnswer>();
+  private readonly tables: ModelTables;
   private readonly methods = new Map<string, ModelAnswer>();
-  private readonly members = new Map<string, Map<string, ModelAnswer>>();
   private readonly handlers: HandlerModel[];
   private readonly handlerCache = new Map<number, HandlerModel | undefined>();
   private readonly fileDirectives = new Map<string, boolean>();
@@ -108,14 +107,10 @@ class TypeScriptTaintModel implements TypeScriptModel {
     imports: (module: string) => boolean,
     models: readonly TypeScriptFrameworkModel[],
   ) {
-    for (const m of models) {
-      for (const [k, v] of Object.entries(m.globals ?? {})) this.globals.set(k, v);
-      for (const [k, v] of Object.entries(m.calls ?? {})) this.calls.set(k, v);
-      for (const [k, v] of Object.entries(m.methods ?? {})) this.methods.set(k, v);
-      for (const [object, byName] of Object.entries(m.members ?? {})) this.members.set(object, new Map(Object.entries(byName)));
-    }
+    this.tables = new ModelTables(models);
+    for (const m of models) for (const [k, v] of Object.entries(m.methods ?? {})) this.methods.set(k, v);
     this.handlers = models.flatMap((m) => (m.handlers ?? []).filter((h) => !h.path || h.path.test(path)).filter((h) => !h.requires || h.requires.some(imports)));
-    this.globalRoots = new Set([...this.globals.keys()].map((k) => k.split('.')[0]));
+    this.globalRoots = new Set([...this.tables.globals.keys()].map((k) => k.split('.')[0]));
     if (imports('zod')) this.zod = new ZodSchemas(root);
   }
 
@@ -133,20 +128,7 @@ class TypeScriptTaintModel implements TypeScriptModel {
   }
 
   global(qualified: string): ModelAnswer | undefined {
-    const exact = this.globals.get(qualified);
-    if (exact) return exact;
-    // `process.env.HOME`: the longest known prefix, then its members.
-    const parts = qualified.split('.');
-    for (let i = parts.length - 1; i > 0; i--) {
-      let answer = this.globals.get(parts.slice(0, i).join('.'));
-      if (!answer) continue;
-      for (const member of parts.slice(i)) {
-        if (answer?.source || !answer?.object) return answer;
-        answer = this.member(answer.object, member);
-      }
-      return answer;
-    }
-    return undefined;
+    return this.tables.global(qualified, (object, member) => this.member(object, member));
   }
 
   call(call: CallExpr, receiverObject: string | undefined): ModelAnswer | undefined {
@@ -159,13 +141,13 @@ class TypeScriptTaintModel implements TypeScriptModel {
       const member = this.member(receiverObject, call.method);
       if (member) return member;
     }
-    const known = call.callee && (this.calls.get(call.callee) ?? this.global(call.callee));
+    const known = call.callee && (this.tables.calls.get(call.callee) ?? this.global(call.callee));
     if (known) return known;
     return call.method ? this.methods.get(call.method) : undefined;
   }
 
   member(object: string, member: string): ModelAnswer | undefined {
-    return this.members.get(object)?.get(member) ?? this.zod?.member(object, member);
+    return this.tables.member(object, member) ?? this.zod?.member(object, member);
   }
 
   private handlerOf(fn: Node): HandlerModel | undefined {

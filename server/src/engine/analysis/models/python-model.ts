@@ -1,18 +1,13 @@
 import type { ModelAnswer, SinkKind } from '../taint/facts';
+import type { ModelTableData } from '../taint/model-tables';
 
 /**
  * A Python framework model as data: what the framework makes untrusted (sources), what makes data safe for a kind of
  * sink (sanitizers), what consumes data (sinks), and how its route handlers receive request data. Adding a framework
  * is adding one of these, not changing the tracker.
  */
-export interface PythonFrameworkModel {
+export interface PythonFrameworkModel extends ModelTableData {
   name: string;
-  /** Imported names and dotted names under them: `sys.argv` is a source, `flask.request` a framework object. */
-  globals?: Record<string, ModelAnswer>;
-  /** Calls by qualified name: sources (`input`), sanitizers (`shlex.quote`), results free of taint (`len`). */
-  calls?: Record<string, ModelAnswer>;
-  /** Attributes and methods of framework objects: object kind -> member name -> answer (`request.json()`). */
-  members?: Record<string, Record<string, ModelAnswer>>;
   /** Route handlers whose parameters carry request data. */
   routes?: RouteModel;
   /** Parameters that hold the request object by name, in modules importing the framework (Django views). */

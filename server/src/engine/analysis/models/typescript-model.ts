@@ -1,20 +1,15 @@
 import type { InitialValue, ModelAnswer, SinkKind } from '../taint/facts';
+import type { ModelTableData } from '../taint/model-tables';
 
 /**
  * A JS/TS framework or library model as data: sources, sanitizers, framework objects and their members, the
  * functions a framework calls with request data (handlers), and sinks. Adding a framework (the browser, React
  * Native) is adding one of these, not changing the adapter or the tracker.
  */
-export interface TypeScriptFrameworkModel {
+export interface TypeScriptFrameworkModel extends ModelTableData {
   name: string;
-  /** Globals and imported names, qualified (`process.argv`, `child_process.exec`): sources or framework objects. */
-  globals?: Record<string, ModelAnswer>;
-  /** Calls by qualified callee (`path.basename`, `parseInt`, `dompurify.sanitize`). */
-  calls?: Record<string, ModelAnswer>;
   /** Methods of any receiver by name (`connection.escape(x)`, `name.includes(x)`). */
   methods?: Record<string, ModelAnswer>;
-  /** Members (attributes and methods) of framework objects: object kind -> member -> answer. */
-  members?: Record<string, Record<string, ModelAnswer>>;
   handlers?: HandlerModel[];
   sinks?: TypeScriptSinkSpec[];
 }
