@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { auditFiles } from '../../../server/src/audit/auditor';
-import { listWorkspaceFiles } from '../../../server/src/audit/workspace';
 import { pythonWorkspaceImports } from '../../../server/src/engine/analysis/python-modules';
 import type { ModuleSummary } from '../../../server/src/engine/analysis/taint/summaries';
 import { defaultConfig } from '../../../server/src/engine/config';
@@ -9,7 +7,7 @@ import { Engine } from '../../../server/src/engine/engine';
 import type { Finding } from '../../../server/src/engine/findings';
 import { CROSS_MODULE_FLOWS_PROJECT } from '../../helpers/cross-module-fixtures';
 import { lines } from '../../helpers/scan';
-import { createTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { auditProject, pathSteps } from '../../helpers/audit-project';
 
 const VIEWS = CROSS_MODULE_FLOWS_PROJECT['app/views.py'].split('\n');
 /** The line of app/views.py that starts (after indentation) with `text`. */
@@ -78,22 +76,15 @@ describe('module summaries: returned sources', () => {
 
 describe('a workspace audit: flows the first version missed', () => {
   let engine: Engine;
-  let ws: TempWorkspace;
   let findings: Finding[];
   const at = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId && f.file === 'app/views.py').map((f) => f.range.start.line + 1).sort((a, b) => a - b);
   const finding = (ruleId: string, line: number) => findings.find((f) => f.ruleId === ruleId && f.file === 'app/views.py' && f.range.start.line + 1 === line)!;
-  const steps = (f: Finding) => f.path?.map((s) => `${s.file ?? ''}:${s.range.start.line + 1} ${s.message}`);
+  const steps = (f: Finding) => pathSteps(f);
   before(async () => {
     engine = await Engine.create();
-    ws = createTempWorkspace(CROSS_MODULE_FLOWS_PROJECT);
-    const files = await listWorkspaceFiles(ws.root);
-    const results = await auditFiles(engine, files, { config: defaultConfig(), displayPath: (p) => p.slice(ws.root.length + 1), jobs: 1, roots: [ws.root] });
-    findings = results.flatMap((r) => r.findings);
+    findings = await auditProject(engine, CROSS_MODULE_FLOWS_PROJECT);
   });
-  after(() => {
-    engine.dispose();
-    ws.remove();
-  });
+  after(() => engine.dispose());
 
   it('py.command-injection: a shell command or a program in an imported module, at the call site', () => {
     assert.deepEqual(at('py.command-injection'), [viewLine('archive(request'), viewLine('run_tool(request')]);

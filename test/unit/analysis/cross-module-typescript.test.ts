@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { auditFiles } from '../../../server/src/audit/auditor';
-import { listWorkspaceFiles } from '../../../server/src/audit/workspace';
 import { importBindings, parseJsonc, typescriptImportReader } from '../../../server/src/engine/analysis/typescript-modules';
 import { defaultConfig } from '../../../server/src/engine/config';
 import { Engine } from '../../../server/src/engine/engine';
 import type { Finding } from '../../../server/src/engine/findings';
 import { TS_CROSS_MODULE_PROJECT, TS_CROSS_MODULE_SQL_FINDINGS } from '../../helpers/cross-module-ts-fixtures';
 import { lines } from '../../helpers/scan';
-import { createTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { auditProject, pathSteps } from '../../helpers/audit-project';
+import { createTempWorkspace } from '../../helpers/temp-workspace';
 
 describe('JS/TS workspace imports', () => {
   it('reads named, default, namespace and require bindings, and leaves type-only imports out', () => {
@@ -106,20 +103,13 @@ describe('summaries of JS/TS modules', () => {
 
 describe('a workspace audit across JS/TS modules', () => {
   let engine: Engine;
-  let ws: TempWorkspace;
   let findings: Finding[];
   const sqlAt = (fs: Finding[]) => fs.filter((f) => f.ruleId === 'ts.sql-injection').map((f) => `${f.file}:${f.range.start.line + 1}`).sort();
   before(async () => {
     engine = await Engine.create();
-    ws = createTempWorkspace(TS_CROSS_MODULE_PROJECT);
-    const files = await listWorkspaceFiles(ws.root);
-    const results = await auditFiles(engine, files, { config: defaultConfig(), displayPath: (p) => p.slice(ws.root.length + 1), jobs: 1, roots: [ws.root] });
-    findings = results.flatMap((r) => r.findings);
+    findings = await auditProject(engine, TS_CROSS_MODULE_PROJECT);
   });
-  after(() => {
-    engine.dispose();
-    ws.remove();
-  });
+  after(() => engine.dispose());
 
   it('reports request data reaching SQL in imported modules at the call site, and only there', () => {
     assert.deepEqual(sqlAt(findings), TS_CROSS_MODULE_SQL_FINDINGS);
@@ -128,7 +118,7 @@ describe('a workspace audit across JS/TS modules', () => {
   it('names the sink and its file:line, and the path continues into the other module', () => {
     const finding = findings.find((f) => f.file === 'pages/api/user.ts' && f.range.start.line + 1 === 22)!;
     assert.match(finding.message, /reaches query\(\) in lib\/db\.ts:6 through findUser\(\)/);
-    assert.deepEqual(finding.path?.map((s) => `${s.file ?? ''}:${s.range.start.line + 1} ${s.message}`), [
+    assert.deepEqual(pathSteps(finding), [
       ':13 req.query',
       ':13 assigned to `id`',
       ':22 passed to findUser() as `id`',
@@ -145,7 +135,7 @@ describe('a workspace audit across JS/TS modules', () => {
   });
 
   it('keeps single-file scans as they were: no knowledge of other modules', () => {
-    const text = readFileSync(join(ws.root, 'pages/api/user.ts'), 'utf8');
+    const text = TS_CROSS_MODULE_PROJECT['pages/api/user.ts'];
     const alone = engine.scan({ path: 'pages/api/user.ts', text, language: 'typescript' }, defaultConfig()).findings;
     // Within one file the imported helpers are unknown: taint passes through both, and no sink is known behind findUser.
     assert.deepEqual(sqlAt(alone), ['pages/api/user.ts:17', 'pages/api/user.ts:18']);
@@ -155,26 +145,23 @@ describe('a workspace audit across JS/TS modules', () => {
 describe('a workspace audit across JS/TS modules keeps each rule\'s own filter', () => {
   it('reports request data sent to an imported fetch helper as SSRF, not the page URL a browser component sends there', async () => {
     const engine = await Engine.create();
-    const ws = createTempWorkspace({
-      'lib/fetcher.ts': lines('export async function load(url: string) {', '  return fetch(url);', '}'),
-      'pages/api/proxy.ts': lines(
-        "import type { NextApiRequest, NextApiResponse } from 'next';",
-        "import { load } from '../../lib/fetcher';",
-        'export default async function handler(req: NextApiRequest, res: NextApiResponse) {',
-        '  const answer = await load(req.query.target as string);',
-        '  res.status(200).json(await answer.json());',
-        '}',
-      ),
-      'components/preview.ts': lines("import { load } from '../lib/fetcher';", 'export function preview() {', '  return load(location.hash.slice(1));', '}'),
-    });
     try {
-      const files = await listWorkspaceFiles(ws.root);
-      const results = await auditFiles(engine, files, { config: defaultConfig(), displayPath: (p) => p.slice(ws.root.length + 1), jobs: 1, roots: [ws.root] });
-      const ssrf = results.flatMap((r) => r.findings).filter((f) => f.ruleId === 'ts.ssrf');
+      const findings = await auditProject(engine, {
+        'lib/fetcher.ts': lines('export async function load(url: string) {', '  return fetch(url);', '}'),
+        'pages/api/proxy.ts': lines(
+          "import type { NextApiRequest, NextApiResponse } from 'next';",
+          "import { load } from '../../lib/fetcher';",
+          'export default async function handler(req: NextApiRequest, res: NextApiResponse) {',
+          '  const answer = await load(req.query.target as string);',
+          '  res.status(200).json(await answer.json());',
+          '}',
+        ),
+        'components/preview.ts': lines("import { load } from '../lib/fetcher';", 'export function preview() {', '  return load(location.hash.slice(1));', '}'),
+      });
+      const ssrf = findings.filter((f) => f.ruleId === 'ts.ssrf');
       assert.deepEqual(ssrf.map((f) => `${f.file}:${f.range.start.line + 1}`), ['pages/api/proxy.ts:4']);
     } finally {
       engine.dispose();
-      ws.remove();
     }
   });
 });

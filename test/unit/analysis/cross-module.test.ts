@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { auditFiles } from '../../../server/src/audit/auditor';
 import { importLevels } from '../../../server/src/audit/cross-module';
-import { listWorkspaceFiles } from '../../../server/src/audit/workspace';
 import { pythonWorkspaceImports } from '../../../server/src/engine/analysis/python-modules';
 import { SINK_KINDS } from '../../../server/src/engine/analysis/taint/facts';
 import type { CrossModuleInput, ModuleSummary } from '../../../server/src/engine/analysis/taint/summaries';
@@ -13,7 +9,7 @@ import { Engine } from '../../../server/src/engine/engine';
 import type { Finding } from '../../../server/src/engine/findings';
 import { CROSS_MODULE_PROJECT, CROSS_MODULE_SQL_FINDINGS } from '../../helpers/cross-module-fixtures';
 import { lines } from '../../helpers/scan';
-import { createTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { auditProject, pathSteps } from '../../helpers/audit-project';
 
 describe('Python workspace imports', () => {
   const root = '/ws';
@@ -125,20 +121,13 @@ describe('module summaries', () => {
 
 describe('a workspace audit across Python modules', () => {
   let engine: Engine;
-  let ws: TempWorkspace;
   let findings: Finding[];
   const sqlAt = (fs: Finding[]) => fs.filter((f) => f.ruleId === 'py.sql-injection').map((f) => `${f.file}:${f.range.start.line + 1}`).sort();
   before(async () => {
     engine = await Engine.create();
-    ws = createTempWorkspace(CROSS_MODULE_PROJECT);
-    const files = await listWorkspaceFiles(ws.root);
-    const results = await auditFiles(engine, files, { config: defaultConfig(), displayPath: (p) => p.slice(ws.root.length + 1), jobs: 1, roots: [ws.root] });
-    findings = results.flatMap((r) => r.findings);
+    findings = await auditProject(engine, CROSS_MODULE_PROJECT);
   });
-  after(() => {
-    engine.dispose();
-    ws.remove();
-  });
+  after(() => engine.dispose());
 
   it('reports request data reaching a sink in an imported module at the call site, and only there', () => {
     assert.deepEqual(sqlAt(findings), CROSS_MODULE_SQL_FINDINGS);
@@ -147,7 +136,7 @@ describe('a workspace audit across Python modules', () => {
   it('names the sink and its file:line in the message, and the path continues into the other module', () => {
     const finding = findings.find((f) => f.file === 'app/routes.py' && f.range.start.line + 1 === 22)!;
     assert.match(finding.message, /^SQL built from FastAPI route parameter `q` reaches execute\(\) in app\/db\.py:8 through find_user\(\);/);
-    assert.deepEqual(finding.path?.map((s) => `${s.file ?? ''}:${s.range.start.line + 1} ${s.message}`), [
+    assert.deepEqual(pathSteps(finding), [
       ':13 FastAPI route parameter `q`',
       ':22 passed to find_user() as `name`',
       'app/db.py:6 parameter `name`',
@@ -165,7 +154,7 @@ describe('a workspace audit across Python modules', () => {
   });
 
   it('keeps single-file scans as they were: no knowledge of other modules', () => {
-    const text = readFileSync(join(ws.root, 'app/routes.py'), 'utf8');
+    const text = CROSS_MODULE_PROJECT['app/routes.py'];
     const alone = engine.scan({ path: 'app/routes.py', text, language: 'python' }, defaultConfig()).findings;
     // Within one file the imported helpers are unknown: taint passes through both, and no sink is known behind find_user.
     assert.deepEqual(sqlAt(alone), ['app/routes.py:19', 'app/routes.py:20']);
